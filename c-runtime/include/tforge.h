@@ -1,0 +1,112 @@
+/*
+ * TinyForge C runtime: portable C99 int8 kernels.
+ *
+ * Every kernel is "Eval" only: the processor checked shapes and computed every constant at
+ * compile time (TF Lite Micro's "Prepare"), so these functions do arithmetic and nothing else.
+ * Tensors are row-major NHWC with batch 1. Zero points arrive as offsets the way the reference
+ * kernels use them: input_offset = -input_zero_point, output_offset = +output_zero_point.
+ * Each kernel lives in its own file under src/<family>/ and is named for what it is.
+ */
+#ifndef TFORGE_H
+#define TFORGE_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+/* Height, width, channels of one activation tensor (batch is always 1). */
+typedef struct {
+    int32_t h;
+    int32_t w;
+    int32_t c;
+} tforge_dims;
+
+/* A sliding window: kernel size, stride, dilation and the padding before the first row/column. */
+typedef struct {
+    int32_t kernel_h;
+    int32_t kernel_w;
+    int32_t stride_h;
+    int32_t stride_w;
+    int32_t dilation_h;
+    int32_t dilation_w;
+    int32_t pad_top;
+    int32_t pad_left;
+} tforge_window;
+
+/*
+ * Requantization of an int32 accumulator to int8: one Q31 multiplier and shift per output
+ * channel (per-tensor quantization repeats the same pair), then the fused activation clamp.
+ */
+typedef struct {
+    int32_t input_offset;
+    int32_t output_offset;
+    int32_t act_min;
+    int32_t act_max;
+    const int32_t *multiplier;
+    const int32_t *shift;
+} tforge_requant;
+
+/* Fully connected: output[o] = sum_i (input[i] + input_offset) * weights[o][i] + bias[o]. */
+void tforge_fully_connected_s8(const int8_t *input, int32_t in_depth,
+                               const int8_t *weights, const int32_t *bias,
+                               int8_t *output, int32_t out_depth,
+                               const tforge_requant *rq);
+
+/* 2-D convolution; filter layout [out_c][kernel_h][kernel_w][in_c]; bias may be NULL. */
+void tforge_conv2d_s8(const int8_t *input, const tforge_dims *in,
+                      const int8_t *filter, const int32_t *bias,
+                      int8_t *output, const tforge_dims *out,
+                      const tforge_window *win, const tforge_requant *rq);
+
+/*
+ * Depthwise convolution; filter layout [kernel_h][kernel_w][out_c] with
+ * out_c = in_c * depth_multiplier; bias may be NULL.
+ */
+void tforge_depthwise_conv2d_s8(const int8_t *input, const tforge_dims *in,
+                                const int8_t *filter, const int32_t *bias,
+                                int8_t *output, const tforge_dims *out,
+                                int32_t depth_multiplier,
+                                const tforge_window *win, const tforge_requant *rq);
+
+/* Average pooling, same quantization in and out; divides by the count of in-bounds taps. */
+void tforge_avgpool_s8(const int8_t *input, const tforge_dims *in,
+                       int8_t *output, const tforge_dims *out,
+                       const tforge_window *win, int32_t act_min, int32_t act_max);
+
+/* Max pooling, same quantization in and out. */
+void tforge_maxpool_s8(const int8_t *input, const tforge_dims *in,
+                       int8_t *output, const tforge_dims *out,
+                       const tforge_window *win, int32_t act_min, int32_t act_max);
+
+/* Element-wise addition with requantization of both inputs (TF Lite Micro's int8 ADD). */
+typedef struct {
+    int32_t input1_offset;
+    int32_t input2_offset;
+    int32_t output_offset;
+    int32_t left_shift;
+    int32_t input1_multiplier;
+    int32_t input1_shift;
+    int32_t input2_multiplier;
+    int32_t input2_shift;
+    int32_t output_multiplier;
+    int32_t output_shift;
+    int32_t act_min;
+    int32_t act_max;
+} tforge_add_params;
+
+void tforge_add_s8(const int8_t *input1, const int8_t *input2, int8_t *output,
+                   int32_t size, const tforge_add_params *p);
+
+/*
+ * Softmax over the last axis, TF Lite Micro's int8 recipe (gemmlowp fixed-point exp);
+ * output quantization is fixed at scale 1/256, zero point -128.
+ */
+typedef struct {
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+    int32_t diff_min;
+} tforge_softmax_params;
+
+void tforge_softmax_s8(const int8_t *input, int8_t *output,
+                       int32_t rows, int32_t depth, const tforge_softmax_params *p);
+
+#endif
