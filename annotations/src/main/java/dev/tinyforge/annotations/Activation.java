@@ -1,0 +1,8 @@
+package dev.tinyforge.annotations;
+
+/** The activation fused into a layer's requantization clamp. */
+public enum Activation {
+  NONE,
+  RELU,
+  RELU6
+}

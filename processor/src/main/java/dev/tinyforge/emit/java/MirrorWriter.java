@@ -1,0 +1,262 @@
+package dev.tinyforge.emit.java;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.tinyforge.emit.GeneratedFile;
+import dev.tinyforge.engine.Engine;
+import dev.tinyforge.engine.LayerFacts;
+import dev.tinyforge.engine.Step;
+import dev.tinyforge.kernels.Dims;
+import dev.tinyforge.kernels.Requant;
+import dev.tinyforge.kernels.Window;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes the Java mirror of a model: a class that runs the same kernel calls as the firmware, on
+ * the same arena layout, with the Java reference kernels, plus the model's facts as constants.
+ * Its constants go to a resource beside it, in the order the static initializer reads them.
+ */
+public final class MirrorWriter {
+  private static final String KERNELS = "dev.tinyforge.kernels";
+  private static final ClassName DIMS = ClassName.get(KERNELS, "Dims");
+  private static final ClassName WINDOW = ClassName.get(KERNELS, "Window");
+  private static final ClassName REQUANT = ClassName.get(KERNELS, "Requant");
+  private static final ClassName ADD_PARAMS = ClassName.get(KERNELS, "AddParams");
+  private static final ClassName SOFTMAX_PARAMS = ClassName.get(KERNELS, "SoftmaxParams");
+  private static final ClassName BLOB = ClassName.get("dev.tinyforge.mirror", "ConstantBlob");
+  private static final ClassName LAYER_FACTS = ClassName.get("dev.tinyforge.engine", "LayerFacts");
+  private static final ClassName GENERATED =
+      ClassName.get("javax.annotation.processing", "Generated");
+  private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
+  private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
+
+  private final String packageName;
+  private final String className;
+  private final Engine engine;
+  private final ByteArrayOutputStream blob = new ByteArrayOutputStream();
+  private final CodeBlock.Builder init = CodeBlock.builder();
+  private final CodeBlock.Builder run = CodeBlock.builder();
+  private final List<FieldSpec> constants = new ArrayList<>();
+
+  private MirrorWriter(String packageName, String className, Engine engine) {
+    this.packageName = packageName;
+    this.className = className;
+    this.engine = engine;
+  }
+
+  /** The mirror's source and its constants resource. */
+  public static List<GeneratedFile> write(String packageName, String className, Engine engine) {
+    return new MirrorWriter(packageName, className, engine).write();
+  }
+
+  private List<GeneratedFile> write() {
+    String resource = className + ".bin";
+    init.addStatement("$T blob = $T.load($L.class, $S)", BLOB, BLOB, className, resource);
+    for (Step step : engine.steps()) {
+      addStep(step);
+    }
+    init.addStatement("blob.expectEnd()");
+    TypeSpec type = TypeSpec.classBuilder(className)
+        .addJavadoc("Java mirror of the $L engine for $L: runs bit-exactly like its firmware.\n",
+            engine.name(), engine.budget().board())
+        .addAnnotation(com.palantir.javapoet.AnnotationSpec.builder(GENERATED)
+            .addMember("value", "$S", "dev.tinyforge.processor.TinyModelProcessor").build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addFields(facts())
+        .addField(layersField())
+        .addFields(constants)
+        .addStaticBlock(init.build())
+        .addField(FieldSpec.builder(BYTES, "arena", Modifier.PRIVATE, Modifier.FINAL)
+            .initializer("new byte[ARENA_BYTES]").build())
+        .addMethod(invoke())
+        .addMethod(MethodSpec.methodBuilder("run")
+            .addJavadoc("Runs the layers on the arena, in the firmware's order.\n")
+            .addModifiers(Modifier.PRIVATE).addCode(run.build()).build())
+        .build();
+    JavaFile file = JavaFile.builder(packageName, type).skipJavaLangImports(true).build();
+    String qualified = packageName.isEmpty() ? className : packageName + "." + className;
+    String resourcePath = packageName.isEmpty()
+        ? resource : packageName.replace('.', '/') + "/" + resource;
+    return List.of(
+        GeneratedFile.text(GeneratedFile.Kind.JAVA_SOURCE, qualified, file.toString()),
+        new GeneratedFile(GeneratedFile.Kind.CLASS_RESOURCE, resourcePath, blob.toByteArray()));
+  }
+
+  private List<FieldSpec> facts() {
+    List<FieldSpec> fields = new ArrayList<>();
+    fields.add(constant(String.class, "NAME", "$S", engine.name()));
+    fields.add(constant(String.class, "BOARD", "$S", engine.budget().board()));
+    fields.add(constant(int.class, "INPUT_BYTES", "$L", engine.inputBytes()));
+    fields.add(constant(int.class, "OUTPUT_BYTES", "$L", engine.outputBytes()));
+    fields.add(constant(int.class, "ARENA_BYTES", "$L", engine.arenaBytes()));
+    fields.add(constant(float.class, "INPUT_SCALE", "$Lf", floatText(engine.inputQuant().scale())));
+    fields.add(constant(int.class, "INPUT_ZERO_POINT", "$L", engine.inputQuant().zeroPoint()));
+    fields.add(constant(float.class, "OUTPUT_SCALE", "$Lf",
+        floatText(engine.outputQuant().scale())));
+    fields.add(constant(int.class, "OUTPUT_ZERO_POINT", "$L", engine.outputQuant().zeroPoint()));
+    fields.add(constant(long.class, "MACS", "$LL", engine.macs()));
+    fields.add(constant(long.class, "CONSTANT_BYTES", "$LL", engine.constantBytes()));
+    fields.add(constant(long.class, "FLASH_BYTES_ESTIMATE", "$LL", engine.flashBytesEstimate()));
+    fields.add(constant(long.class, "PEAK_SRAM_BYTES", "$LL", engine.peakSramBytes()));
+    fields.add(constant(long.class, "SRAM_BUDGET_BYTES", "$LL", engine.budget().sramBytes()));
+    fields.add(constant(long.class, "FLASH_BUDGET_BYTES", "$LL", engine.budget().flashBytes()));
+    return fields;
+  }
+
+  private FieldSpec layersField() {
+    CodeBlock.Builder list = CodeBlock.builder().add("$T.of(\n", List.class).indent();
+    for (int i = 0; i < engine.layers().size(); i++) {
+      LayerFacts l = engine.layers().get(i);
+      list.add("new $T($S, $S, new int[] {$L, $L, $L}, $LL, $LL, $LL, $L, $L, $L)$L\n",
+          LAYER_FACTS, l.name(), l.op(), l.outputShape()[0], l.outputShape()[1],
+          l.outputShape()[2], l.macs(), l.params(), l.constantBytes(), l.outputOffset(),
+          l.outputBytes(), l.bytesLive(), i + 1 < engine.layers().size() ? "," : "");
+    }
+    list.unindent().add(")");
+    return FieldSpec.builder(ParameterizedTypeName.get(ClassName.get(List.class), LAYER_FACTS),
+            "LAYERS", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The layers in order: op, output shape, MACs, parameters, arena placement.\n")
+        .initializer(list.build()).build();
+  }
+
+  private MethodSpec invoke() {
+    return MethodSpec.methodBuilder("invoke")
+        .addJavadoc("Runs one inference: $L input bytes in, $L output bytes out.\n",
+            engine.inputBytes(), engine.outputBytes())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(BYTES)
+        .addParameter(BYTES, "input")
+        .beginControlFlow("if (input.length != INPUT_BYTES)")
+        .addStatement("throw new $T($S + INPUT_BYTES + $S + input.length)",
+            IllegalArgumentException.class, "the input has ", " bytes, not ")
+        .endControlFlow()
+        .addStatement("$T.arraycopy(input, 0, arena, $L, INPUT_BYTES)", System.class,
+            engine.inputOffset())
+        .addStatement("run()")
+        .addStatement("return $T.copyOfRange(arena, $L, $L + OUTPUT_BYTES)",
+            java.util.Arrays.class, engine.outputOffset(), engine.outputOffset())
+        .build();
+  }
+
+  private void addStep(Step step) {
+    String p = step.layer().toUpperCase(Locale.ROOT);
+    if (step instanceof Step.Conv conv) {
+      String rq = requant(p, conv.requant());
+      String filter = bytesConstant(p + "_FILTER", conv.filter());
+      run.addStatement("$T.run(arena, $L, $L, $L, $L, arena, $L, $L, $L, $L)",
+          kernel("Conv2d"), conv.in(), dims(conv.inDims()), filter, intsOrNull(p, conv.bias()),
+          conv.out(), dims(conv.outDims()), window(conv.window()), rq);
+    } else if (step instanceof Step.Depthwise dw) {
+      String rq = requant(p, dw.requant());
+      String filter = bytesConstant(p + "_FILTER", dw.filter());
+      run.addStatement("$T.run(arena, $L, $L, $L, $L, arena, $L, $L, $L, $L, $L)",
+          kernel("DepthwiseConv2d"), dw.in(), dims(dw.inDims()), filter,
+          intsOrNull(p, dw.bias()), dw.out(), dims(dw.outDims()), dw.depthMultiplier(),
+          window(dw.window()), rq);
+    } else if (step instanceof Step.FullyConnected fc) {
+      String rq = requant(p, fc.requant());
+      String weights = bytesConstant(p + "_WEIGHTS", fc.weights());
+      run.addStatement("$T.run(arena, $L, $L, $L, $L, arena, $L, $L, $L)",
+          kernel("FullyConnected"), fc.in(), fc.inDepth(), weights, intsOrNull(p, fc.bias()),
+          fc.out(), fc.outDepth(), rq);
+    } else if (step instanceof Step.Pool pool) {
+      run.addStatement("$T.run(arena, $L, $L, arena, $L, $L, $L, $L, $L)",
+          kernel(pool.max() ? "MaxPool" : "AvgPool"), pool.in(), dims(pool.inDims()), pool.out(),
+          dims(pool.outDims()), window(pool.window()), pool.actMin(), pool.actMax());
+    } else if (step instanceof Step.Add add) {
+      var a = add.params();
+      String params = p + "_PARAMS";
+      constants.add(FieldSpec.builder(ADD_PARAMS, params, Modifier.PRIVATE, Modifier.STATIC,
+          Modifier.FINAL).initializer("new $T($L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L)",
+              ADD_PARAMS, a.input1Offset(), a.input2Offset(), a.outputOffset(), a.leftShift(),
+              a.input1Multiplier(), a.input1Shift(), a.input2Multiplier(), a.input2Shift(),
+              a.outputMultiplier(), a.outputShift(), a.actMin(), a.actMax()).build());
+      run.addStatement("$T.run(arena, $L, arena, $L, arena, $L, $L, $L)", kernel("Add"),
+          add.in1(), add.in2(), add.out(), add.size(), params);
+    } else if (step instanceof Step.Softmax softmax) {
+      var s = softmax.params();
+      String params = p + "_PARAMS";
+      constants.add(FieldSpec.builder(SOFTMAX_PARAMS, params, Modifier.PRIVATE, Modifier.STATIC,
+          Modifier.FINAL).initializer("new $T($L, $L, $L)", SOFTMAX_PARAMS, s.inputMultiplier(),
+              s.inputLeftShift(), s.diffMin()).build());
+      run.addStatement("$T.run(arena, $L, arena, $L, $L, $L, $L)", kernel("Softmax"),
+          softmax.in(), softmax.out(), softmax.rows(), softmax.depth(), params);
+    }
+  }
+
+  private String requant(String prefix, Requant rq) {
+    String name = prefix + "_REQUANT";
+    int channels = rq.multiplier().length;
+    writeInts(rq.multiplier());
+    writeInts(rq.shift());
+    constants.add(FieldSpec.builder(REQUANT, name, Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).build());
+    init.addStatement("$L = new $T($L, $L, $L, $L, blob.ints($L), blob.ints($L))", name, REQUANT,
+        rq.inputOffset(), rq.outputOffset(), rq.actMin(), rq.actMax(), channels, channels);
+    return name;
+  }
+
+  private String bytesConstant(String name, byte[] values) {
+    blob.writeBytes(values);
+    constants.add(FieldSpec.builder(BYTES, name, Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).build());
+    init.addStatement("$L = blob.bytes($L)", name, values.length);
+    return name;
+  }
+
+  private String intsOrNull(String prefix, int[] values) {
+    if (values == null) {
+      return "null";
+    }
+    String name = prefix + "_BIAS";
+    writeInts(values);
+    constants.add(FieldSpec.builder(INTS, name, Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).build());
+    init.addStatement("$L = blob.ints($L)", name, values.length);
+    return name;
+  }
+
+  private void writeInts(int[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    for (int v : values) {
+      buffer.putInt(v);
+    }
+    blob.writeBytes(buffer.array());
+  }
+
+  private static CodeBlock dims(Dims d) {
+    return CodeBlock.of("new $T($L, $L, $L)", DIMS, d.h(), d.w(), d.c());
+  }
+
+  private static CodeBlock window(Window w) {
+    return CodeBlock.of("new $T($L, $L, $L, $L, $L, $L, $L, $L)", WINDOW, w.kernelH(),
+        w.kernelW(), w.strideH(), w.strideW(), w.dilationH(), w.dilationW(), w.padTop(),
+        w.padLeft());
+  }
+
+  private static ClassName kernel(String simpleName) {
+    return ClassName.get(KERNELS, simpleName);
+  }
+
+  private static FieldSpec constant(Class<?> type, String name, String format, Object value) {
+    return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .initializer(format, value).build();
+  }
+
+  private static String floatText(float value) {
+    return Float.toString(value);
+  }
+}

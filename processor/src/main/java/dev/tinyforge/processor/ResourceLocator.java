@@ -1,0 +1,45 @@
+package dev.tinyforge.processor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Finds a file that sits beside a model class: in its package on the source path (next to the
+ * .java file), else on the class path (e.g. src/main/resources, copied before compilation).
+ */
+final class ResourceLocator {
+  private static final StandardLocation[] WHERE = {
+    StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH
+  };
+
+  private final Filer filer;
+  private final Elements elements;
+
+  ResourceLocator(Filer filer, Elements elements) {
+    this.filer = filer;
+    this.elements = elements;
+  }
+
+  /** The file's bytes, or null when it is in none of the places. */
+  byte[] find(TypeElement owner, String relativeName) {
+    PackageElement pkg = elements.getPackageOf(owner);
+    String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+    for (StandardLocation location : WHERE) {
+      try {
+        FileObject file = filer.getResource(location, packageName, relativeName);
+        try (InputStream in = file.openInputStream()) {
+          return in.readAllBytes();
+        }
+      } catch (IOException | IllegalArgumentException e) {
+        // Not in this location (or the location is not set): try the next one.
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.tinyforge.processor.read;
+
+import dev.tinyforge.annotations.Board;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * A {@code @TinyModel} class as the user wrote it, with positions: the class, its annotation's
+ * members, its layer fields in source order, and fields that carry more than one layer annotation.
+ */
+public record ModelDeclaration(
+    TypeElement type,
+    AnnotationValues annotation,
+    Board board,
+    String cName,
+    int[] inputShape,
+    double inputScale,
+    int inputZeroPoint,
+    String weightsFile,
+    long seed,
+    List<LayerDeclaration> layers,
+    List<VariableElement> ambiguousFields) {
+  public ModelDeclaration {
+    layers = List.copyOf(layers);
+    ambiguousFields = List.copyOf(ambiguousFields);
+  }
+}

@@ -1,0 +1,71 @@
+package dev.tinyforge.diag;
+
+import java.util.Locale;
+
+/**
+ * The one catalogue of TinyForge's diagnostics. Each has a stable id that users can search for
+ * and tests assert on; the text says what is wrong and what to do.
+ */
+public enum Message {
+  CUSTOM_BOARD("TinyModel/CustomBoard",
+      "board CUSTOM needs its figures: set sramKb, flashKb and clockMhz (e.g. sramKb = 256,"
+          + " flashKb = 1024, clockMhz = 64)"),
+  SRAM_KB("TinyModel/SramKb",
+      "sramKb must be a positive number of KiB, got %d; leave it out to use the %s's %d KiB"),
+  FLASH_KB("TinyModel/FlashKb",
+      "flashKb must be a positive number of KiB, got %d; leave it out to use the %s's %d KiB"),
+  CLOCK_MHZ("TinyModel/ClockMhz", "clockMhz must be a positive number of MHz, got %d"),
+  INPUT_SHAPE("TinyModel/InputShape",
+      "%s; give input = {height, width, channels} or input = {features}, each at least 1"),
+  INPUT_QUANT("TinyModel/InputQuant", "%s"),
+  MODEL_NAME("TinyModel/Name",
+      "name \"%s\" is not a C identifier: use letters, digits and '_', not starting with a digit"
+          + " (and not a C keyword)"),
+  DUPLICATE_NAME("TinyModel/DuplicateName",
+      "the C name \"%s\" is already used by %s; give one of them another name = \"...\""),
+  NO_LAYERS("TinyModel/NoLayers",
+      "%s declares no layers: add fields of type Layer annotated with @Conv2D, @Dense, ..."),
+  LAYER_PARAMETER("Layer/Parameter", "%s '%s': %s must be at least %d, got %d"),
+  LAYER_ANNOTATIONS("Layer/TwoAnnotations",
+      "field '%s' carries %s: a layer field takes exactly one layer annotation"),
+  SHAPE_MISMATCH("Layer/ShapeMismatch", "%s '%s' cannot take its input: %s"),
+  KERNEL_TOO_LARGE("Layer/KernelTooLarge",
+      "%s '%s': a %dx%d window does not fit the %s input padded to %dx%d; use padding = SAME,"
+          + " a smaller kernel, or apply it earlier where the input is larger"),
+  UNKNOWN_REFERENCE("Layer/UnknownReference",
+      "add '%s': with = \"%s\" names no earlier layer; it can name \"input\" or one of: %s"),
+  SRAM_BUDGET("TinyModel/SramBudget",
+      "the model needs %s of SRAM but %s has %s (over by %s); the peak is at layer '%s' (%s live)."
+          + " Shrink that layer (fewer channels, an earlier stride, a smaller input resolution)"
+          + " or choose a board with more SRAM"),
+  FLASH_BUDGET("TinyModel/FlashBudget",
+      "the model needs %s of flash (weights %s, code about %s) but %s has %s (over by %s);"
+          + " the largest layer is '%s' (%s of weights). Use fewer channels or units"),
+  WEIGHTS_MALFORMED("Weights/Malformed",
+      "weights file %s is malformed: %s. Write it again with the training step, or remove it to"
+          + " build with seeded weights"),
+  WEIGHTS_MISMATCH("Weights/Mismatch",
+      "weights file %s does not match the model: %s. Train the model again or fix the declaration"),
+  WEIGHTS_SEEDED("Weights/Seeded",
+      "no weights file %s: the model is built with deterministic seeded weights (seed %d); it runs"
+          + " but predicts nothing useful until trained weights are supplied"),
+  INTERNAL("TinyForge/Internal",
+      "TinyForge failed on this model (%s); nothing was written for it. Please report this");
+
+  private final String id;
+  private final String template;
+
+  Message(String id, String template) {
+    this.id = id;
+    this.template = template;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The full text: {@code [id] what is wrong and what to do}. */
+  public String format(Object... args) {
+    return "[" + id + "] " + String.format(Locale.ROOT, template, args);
+  }
+}

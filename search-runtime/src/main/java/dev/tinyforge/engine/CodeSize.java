@@ -1,0 +1,32 @@
+package dev.tinyforge.engine;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Estimated flash of the engine's code, for budget checks at compile time: each kernel once,
+ * plus the call sequence. Figures are arm-none-eabi-gcc 12 -O2 Thumb-2 sizes of the portable
+ * kernels, rounded up; the benchmark measures the real image.
+ */
+final class CodeSize {
+  private static final int PER_CALL = 40;
+  private static final int ENGINE_BASE = 200;
+
+  private CodeSize() {}
+
+  static long estimate(List<Step> steps) {
+    Set<Kernel> used = EnumSet.noneOf(Kernel.class);
+    steps.forEach(step -> used.add(step.kernel()));
+    long bytes = ENGINE_BASE + (long) PER_CALL * steps.size();
+    for (Kernel kernel : used) {
+      bytes += switch (kernel) {
+        case CONV2D, DEPTHWISE_CONV2D -> 600;
+        case FULLY_CONNECTED, ADD -> 300;
+        case AVG_POOL, MAX_POOL -> 350;
+        case SOFTMAX -> 900;
+      };
+    }
+    return bytes;
+  }
+}

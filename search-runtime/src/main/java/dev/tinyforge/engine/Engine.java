@@ -1,0 +1,71 @@
+package dev.tinyforge.engine;
+
+import dev.tinyforge.graph.Graph;
+import dev.tinyforge.graph.QuantParams;
+import dev.tinyforge.plan.MemoryPlan;
+import java.util.List;
+
+/**
+ * A model ready to be written out: its graph, the proven memory plan, the kernel calls in order,
+ * and the facts the report and the mirror expose. Writers see this and nothing else.
+ */
+public record Engine(
+    String name,
+    Graph graph,
+    MemoryPlan plan,
+    List<Step> steps,
+    List<LayerFacts> layers,
+    Budget budget,
+    int inputOffset,
+    int outputOffset,
+    long macs,
+    long constantBytes,
+    long codeBytesEstimate) {
+  public Engine {
+    steps = List.copyOf(steps);
+    layers = List.copyOf(layers);
+  }
+
+  public int arenaBytes() {
+    return plan.arenaBytes();
+  }
+
+  public int inputBytes() {
+    return graph.inputTensor().shape().size();
+  }
+
+  public int outputBytes() {
+    return graph.outputTensor().shape().size();
+  }
+
+  public QuantParams inputQuant() {
+    return graph.inputTensor().quant();
+  }
+
+  public QuantParams outputQuant() {
+    return graph.outputTensor().quant();
+  }
+
+  /**
+   * Peak SRAM known at compile time: the arena, which holds input and output too (as TF Lite
+   * Micro's does). The engine has no other static RAM; the stack is measured on the target.
+   */
+  public long peakSramBytes() {
+    return plan.arenaBytes();
+  }
+
+  public long flashBytesEstimate() {
+    return constantBytes + codeBytesEstimate;
+  }
+
+  /** The layer during which the most arena bytes are live. */
+  public LayerFacts peakLayer() {
+    LayerFacts peak = layers.get(0);
+    for (LayerFacts layer : layers) {
+      if (layer.bytesLive() > peak.bytesLive()) {
+        peak = layer;
+      }
+    }
+    return peak;
+  }
+}
