@@ -19,8 +19,8 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Builds and runs every {@code c-runtime/test/test_*.c} against all of {@code src/**}/*.c with the
- * host gcc: once with warnings as errors at -O2, once under AddressSanitizer and UBSan. Each C
+ * Builds and runs every {@code c-runtime/test/test_*.c}, linked with every C file under
+ * {@code src/}, with the host gcc: once with warnings as errors at -O2, once under AddressSanitizer and UBSan. Each C
  * file is one container with those two tests; a new test file needs no change here.
  */
 class CRuntimeUnitTest {

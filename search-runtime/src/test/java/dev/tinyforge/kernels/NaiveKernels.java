@@ -2,6 +2,7 @@ package dev.tinyforge.kernels;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.google.common.collect.Range;
 import dev.tinyforge.quant.ExactRequantization;
 
 /**
@@ -99,8 +100,7 @@ final class NaiveKernels {
     long withBias = sum + (bias == null ? 0 : bias[channel]);
     assertWithMessage("accumulator leaves int32; the random layers are too large")
         .that(withBias)
-        .isIn(com.google.common.collect.Range.closed(
-            (long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE));
+        .isIn(Range.closed((long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE));
     long scaled = ExactRequantization.requantize(
         (int) withBias, rq.multiplier()[channel], rq.shift()[channel]);
     long shifted = scaled + rq.outputOffset();

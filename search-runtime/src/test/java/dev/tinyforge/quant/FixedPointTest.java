@@ -105,7 +105,7 @@ class FixedPointTest {
     SplittableRandom random = new SplittableRandom(20240607);
     for (int i = 0; i < 200_000; i++) {
       int x = randomAccumulator(random);
-      int multiplier = random.nextInt(i % 50 == 0 ? MIN : 1 << 30, MAX) | (i % 7 == 0 ? 0 : 1);
+      int multiplier = randomMultiplier(random);
       int shift = random.nextInt(-31, 31);
       assertWithMessage("requantize(%s, %s, %s)", x, multiplier, shift)
           .that(FixedPoint.requantize(x, multiplier, shift))
@@ -120,6 +120,11 @@ class FixedPointTest {
           .that(FixedPoint.roundingDivideByPot(x, exponent))
           .isEqualTo(ExactRequantization.divideByPowerOfTwo(x, exponent));
     }
+  }
+
+  /** Mostly a normalized Q31 mantissa in [0.5, 1), sometimes any int (negatives, MIN). */
+  private static int randomMultiplier(SplittableRandom random) {
+    return random.nextInt(10) == 0 ? random.nextInt() : random.nextInt(1 << 30, MAX);
   }
 
   /** Mostly accumulator-sized values, sometimes anything, sometimes ties on purpose. */
