@@ -11,7 +11,10 @@
 
 #include <stdint.h>
 
-/* (a * b * 2) >> 32 with round-half-away-from-zero; saturates the one overflowing case. */
+/*
+ * (a * b * 2) >> 32 rounded to nearest, ties toward +infinity (1.5 -> 2, -1.5 -> -1: the nudge
+ * is not symmetric); saturates the one overflowing case.
+ */
 static inline int32_t tforge_sat_rounding_doubling_high_mul(int32_t a, int32_t b) {
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;

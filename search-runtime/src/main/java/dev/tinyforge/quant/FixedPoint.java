@@ -8,7 +8,10 @@ package dev.tinyforge.quant;
 public final class FixedPoint {
   private FixedPoint() {}
 
-  /** (a * b * 2) / 2^32, rounded half away from zero; saturates the single overflowing case. */
+  /**
+   * (a * b * 2) / 2^32 rounded to nearest, ties toward +infinity (1.5 -> 2, -1.5 -> -1: the
+   * nudge is not symmetric); saturates the single overflowing case.
+   */
   public static int saturatingRoundingDoublingHighMul(int a, int b) {
     if (a == Integer.MIN_VALUE && b == Integer.MIN_VALUE) {
       return Integer.MAX_VALUE;

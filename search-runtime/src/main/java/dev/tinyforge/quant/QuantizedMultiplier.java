@@ -20,7 +20,9 @@ public record QuantizedMultiplier(int multiplier, int shift) {
         exponent--;
       }
     }
-    long q = Math.round(fraction * (1L << 31));
+    // std::round rounds ties away from zero; Math.round would round -x.5 toward +infinity.
+    long magnitude = Math.round(Math.abs(fraction) * (1L << 31));
+    long q = fraction < 0 ? -magnitude : magnitude;
     if (q == (1L << 31)) {
       q /= 2;
       exponent++;
