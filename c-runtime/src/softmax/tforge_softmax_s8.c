@@ -17,11 +17,14 @@ enum {
     TFORGE_SOFTMAX_OUTPUT_BITS = 8
 };
 
-/* exp(beta * scale * diff) in Q0; diff >= diff_min keeps diff * 2^left_shift inside int32_t. */
+/*
+ * exp(beta * scale * diff) in Q0. diff >= diff_min keeps diff * 2^left_shift inside int32_t; the
+ * shift is done on uint32_t because left_shift may be 31 (then only diff = 0 gets here), where
+ * the signed 1 << 31 would be undefined.
+ */
 static int32_t tforge_softmax_exp_of_diff(int32_t diff, const tforge_softmax_params *p) {
-    const int32_t scaled =
-        tforge_sat_rounding_doubling_high_mul(diff * ((int32_t)1 << p->input_left_shift),
-                                              p->input_multiplier);
+    const int32_t scaled = tforge_sat_rounding_doubling_high_mul(
+        tforge_fp_from_bits((uint32_t)diff << p->input_left_shift), p->input_multiplier);
     return tforge_fp_exp_on_negative_values(scaled, TFORGE_SOFTMAX_DIFF_INTEGER_BITS);
 }
 

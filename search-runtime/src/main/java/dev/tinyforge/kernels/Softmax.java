@@ -69,11 +69,11 @@ public final class Softmax {
     }
   }
 
-  /** exp(beta * scale * diff) in Q0; diff >= diffMin keeps diff * 2^leftShift inside int32. */
+  /** exp(beta * scale * diff) in Q0; diff >= diffMin keeps diff * 2^leftShift inside an int. */
   private static int expOfDiff(int diff, SoftmaxParams p) {
     int scaled =
         FixedPoint.saturatingRoundingDoublingHighMul(
-            diff * (1 << p.inputLeftShift()), p.inputMultiplier());
+            diff << p.inputLeftShift(), p.inputMultiplier());
     return FixedPointExp.expOnNegativeValues(scaled, SoftmaxParams.SCALED_DIFF_INTEGER_BITS);
   }
 }

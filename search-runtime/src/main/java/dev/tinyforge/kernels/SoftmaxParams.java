@@ -27,9 +27,23 @@ public record SoftmaxParams(int inputMultiplier, int inputLeftShift, int diffMin
       throw new IllegalArgumentException(
           "softmax: beta * input scale * 2^26 = " + realMultiplier + " is not above 1");
     }
-    QuantizedMultiplier q = QuantizedMultiplier.of(realMultiplier);
+    QuantizedMultiplier q = quantizeAboveOne(realMultiplier);
     int leftShift = q.shift();
     return new SoftmaxParams(q.multiplier(), leftShift, -inputRadius(leftShift));
+  }
+
+  /**
+   * TFLM's QuantizeMultiplier, including shift 31, which {@link QuantizedMultiplier#of} refuses:
+   * a multiplier in [2^30, 2^31) (input scales of 16 and more) gets it. Halving is exact in
+   * double, so x / 2 has the same mantissa and one less exponent; the rounded mantissa cannot
+   * reach 2^31 because x is capped at 2^31 - 1.
+   */
+  private static QuantizedMultiplier quantizeAboveOne(double realMultiplier) {
+    if (realMultiplier < (1L << 30)) {
+      return QuantizedMultiplier.of(realMultiplier);
+    }
+    QuantizedMultiplier half = QuantizedMultiplier.of(realMultiplier / 2);
+    return new QuantizedMultiplier(half.multiplier(), half.shift() + 1);
   }
 
   /**
