@@ -1,6 +1,6 @@
 package dev.tinyforge.kernels;
 
-/** The activation fused into a kernel's output clamp. */
+/** The activations TF Lite fuses into an op's output clamp (its FusedActivationFunctionType). */
 public enum Activation {
   NONE,
   RELU,
