@@ -4,10 +4,11 @@ import java.util.List;
 
 /** The c-runtime kernels, each with the files a firmware folder needs to call it. */
 public enum Kernel {
-  CONV2D("tforge_conv2d_s8", "src/conv/tforge_conv2d_s8.c"),
-  DEPTHWISE_CONV2D("tforge_depthwise_conv2d_s8", "src/conv/tforge_depthwise_conv2d_s8.c"),
+  CONV2D("tforge_conv2d_s8", "src/conv/tforge_conv2d_s8.c", "include/tforge_accumulator.h"),
+  DEPTHWISE_CONV2D("tforge_depthwise_conv2d_s8", "src/conv/tforge_depthwise_conv2d_s8.c",
+      "include/tforge_accumulator.h"),
   FULLY_CONNECTED("tforge_fully_connected_s8",
-      "src/fully_connected/tforge_fully_connected_s8.c"),
+      "src/fully_connected/tforge_fully_connected_s8.c", "include/tforge_accumulator.h"),
   AVG_POOL("tforge_avgpool_s8", "src/pooling/tforge_avgpool_s8.c"),
   MAX_POOL("tforge_maxpool_s8", "src/pooling/tforge_maxpool_s8.c"),
   ADD("tforge_add_s8", "src/add/tforge_add_s8.c"),
