@@ -40,6 +40,7 @@ public final class MirrorWriter {
   private static final ClassName LAYER_FACTS = ClassName.get("dev.tinyforge.engine", "LayerFacts");
   private static final ClassName GENERATED =
       ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName MIRROR = ClassName.get("dev.tinyforge.mirror", "ModelMirror");
   private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
   private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
 
@@ -81,6 +82,8 @@ public final class MirrorWriter {
         .addStaticBlock(init.build())
         .addField(FieldSpec.builder(BYTES, "arena", Modifier.PRIVATE, Modifier.FINAL)
             .initializer("new byte[ARENA_BYTES]").build())
+        .addSuperinterface(MIRROR)
+        .addMethods(accessors())
         .addMethod(invoke())
         .addMethod(MethodSpec.methodBuilder("run")
             .addJavadoc("Runs the layers on the arena, in the firmware's order.\n")
@@ -132,8 +135,36 @@ public final class MirrorWriter {
         .initializer(list.build()).build();
   }
 
+  /** The {@code ModelMirror} methods, each returning its static constant. */
+  private static List<MethodSpec> accessors() {
+    Object[][] pairs = {
+      {"name", String.class, "NAME"}, {"board", String.class, "BOARD"},
+      {"inputBytes", int.class, "INPUT_BYTES"}, {"outputBytes", int.class, "OUTPUT_BYTES"},
+      {"arenaBytes", int.class, "ARENA_BYTES"}, {"macs", long.class, "MACS"},
+      {"peakSramBytes", long.class, "PEAK_SRAM_BYTES"},
+      {"flashBytesEstimate", long.class, "FLASH_BYTES_ESTIMATE"},
+      {"sramBudgetBytes", long.class, "SRAM_BUDGET_BYTES"},
+      {"flashBudgetBytes", long.class, "FLASH_BUDGET_BYTES"},
+      {"inputScale", float.class, "INPUT_SCALE"}, {"inputZeroPoint", int.class, "INPUT_ZERO_POINT"},
+      {"outputScale", float.class, "OUTPUT_SCALE"},
+      {"outputZeroPoint", int.class, "OUTPUT_ZERO_POINT"},
+    };
+    List<MethodSpec> methods = new ArrayList<>();
+    for (Object[] pair : pairs) {
+      methods.add(MethodSpec.methodBuilder((String) pair[0]).addAnnotation(Override.class)
+          .addModifiers(Modifier.PUBLIC).returns((Class<?>) pair[1])
+          .addStatement("return $L", pair[2]).build());
+    }
+    methods.add(MethodSpec.methodBuilder("layers").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), LAYER_FACTS))
+        .addStatement("return LAYERS").build());
+    return methods;
+  }
+
   private MethodSpec invoke() {
     return MethodSpec.methodBuilder("invoke")
+        .addAnnotation(Override.class)
         .addJavadoc("Runs one inference: $L input bytes in, $L output bytes out.\n",
             engine.inputBytes(), engine.outputBytes())
         .addModifiers(Modifier.PUBLIC)
