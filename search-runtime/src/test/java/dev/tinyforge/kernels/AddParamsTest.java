@@ -22,7 +22,8 @@ class AddParamsTest {
    */
   @Test
   void opAddResidualMatchesAnIndependentComputation() {
-    AddParams p = AddParams.prepare(0.0690075979f, 81, 0.202505201f, 9, 0.199574888f, 41, -128, 127);
+    AddParams p =
+        AddParams.prepare(0.0690075979f, 81, 0.202505201f, 9, 0.199574888f, 41, -128, 127);
     assertThat(p)
         .isEqualTo(
             new AddParams(

@@ -21,7 +21,8 @@ class SoftmaxTest {
   @Test
   void equalLogitsShareTheProbabilityEvenly() {
     // 1/4 = 64/256 -> code 64 - 128; 1/2 -> 0; 1/1 = 256/256 saturates at 127
-    assertThat(softmax(Bytes.of(7, 7, 7, 7), 1, 4, SIXTEENTH)).isEqualTo(Bytes.of(-64, -64, -64, -64));
+    assertThat(softmax(Bytes.of(7, 7, 7, 7), 1, 4, SIXTEENTH))
+        .isEqualTo(Bytes.of(-64, -64, -64, -64));
     assertThat(softmax(Bytes.of(-3, -3), 1, 2, SIXTEENTH)).isEqualTo(Bytes.of(0, 0));
     assertThat(softmax(Bytes.of(42), 1, 1, SIXTEENTH)).isEqualTo(Bytes.of(127));
   }
