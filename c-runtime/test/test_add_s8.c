@@ -207,6 +207,41 @@ static void op_add_golden(const char *models, const char *test_case, const int8_
     }
 }
 
+/* tinymaix_mnist_resnet_q: ADD(t013, t014) -> t015, scales 0.0165711865 (zp -128) and
+ * 0.0294371359 (zp 4) -> 0.0274341702 (zp -5), no activation. */
+static void tinymaix_golden(const char *models, const char *test_case) {
+    enum { SIZE = 7 * 7 * 24 };
+    char paths[3][80];
+    const int indices[3] = {13, 14, 15};
+    int8_t *t[3];
+    int8_t got[SIZE];
+    tforge_add_params p;
+    int i;
+    p.input1_offset = 128;
+    p.input2_offset = -4;
+    p.output_offset = -5;
+    p.left_shift = 20;
+    p.input1_multiplier = 1208893152;
+    p.input1_shift = -1;
+    p.input2_multiplier = 1073741824;
+    p.input2_shift = 0;
+    p.output_multiplier = 1152135593;
+    p.output_shift = -18;
+    p.act_min = -128;
+    p.act_max = 127;
+    for (i = 0; i < 3; i++) {
+        sprintf(paths[i], "tinymaix_mnist_resnet_q/tensors/%s/t%03d.bin", test_case, indices[i]);
+        t[i] = tforge_read_golden(models, paths[i], SIZE, NULL);
+    }
+    if (t[0] != NULL && t[1] != NULL && t[2] != NULL) {
+        tforge_add_s8(t[0], t[1], got, SIZE, &p);
+        tforge_expect_bytes(paths[2], t[2], got, SIZE);
+    }
+    for (i = 0; i < 3; i++) {
+        free(t[i]);
+    }
+}
+
 int main(int argc, char **argv) {
     const char *models = argc > 1 ? argv[1] : NULL;
     size_t model_size = 0;
@@ -226,6 +261,11 @@ int main(int argc, char **argv) {
     op_add_golden(models, "seed1", have_bias ? bias : NULL);
     op_add_golden(models, "seed2", have_bias ? bias : NULL);
     op_add_golden(models, "seed3", have_bias ? bias : NULL);
+    tinymaix_golden(models, "digit0");
+    tinymaix_golden(models, "digit1");
+    tinymaix_golden(models, "seed1");
+    tinymaix_golden(models, "seed2");
+    tinymaix_golden(models, "seed3");
     free(model);
     return tforge_test_summary();
 }

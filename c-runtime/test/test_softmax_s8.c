@@ -128,9 +128,12 @@ static const tforge_softmax_params micro_speech = {1575942400, 23, -248};
 /* person_detect: t031 (scale float32 0x3c4d1b73 = 0.0125187514) -> t087. */
 static const tforge_softmax_params person_detect = {1720564096, 20, -1984};
 
+/* tinymaix_mnist_resnet_q: t018 (scale float32 0x3ea2cfcb = 0.317991585) -> t019. */
+static const tforge_softmax_params tinymaix = {1365763456, 25, -62};
+
 static void golden(const char *models, const char *model, const char *test_case, int input,
                    int output, int32_t depth, const tforge_softmax_params *p) {
-    char in_path[96], out_path[96];
+    char in_path[128], out_path[128];
     int8_t *in, *expected;
     int8_t got[16];
     sprintf(in_path, "%s/tensors/%s/t%03d.bin", model, test_case, input);
@@ -157,5 +160,8 @@ int main(int argc, char **argv) {
     golden(models, "micro_speech", "yes", 6, 9, 4, &micro_speech);
     golden(models, "person_detect", "person", 31, 87, 2, &person_detect);
     golden(models, "person_detect", "no_person", 31, 87, 2, &person_detect);
+    golden(models, "tinymaix_mnist_resnet_q", "digit0", 18, 19, 10, &tinymaix);
+    golden(models, "tinymaix_mnist_resnet_q", "digit1", 18, 19, 10, &tinymaix);
+    golden(models, "tinymaix_mnist_resnet_q", "seed1", 18, 19, 10, &tinymaix);
     return tforge_test_summary();
 }

@@ -42,6 +42,16 @@ class AddParamsTest {
   }
 
   @Test
+  void tinymaixResidualMatchesAnIndependentComputation() {
+    AddParams p =
+        AddParams.prepare(0.0165711865f, -128, 0.0294371359f, 4, 0.0274341702f, -5, -128, 127);
+    assertThat(p)
+        .isEqualTo(
+            new AddParams(
+                128, -4, -5, 20, 1208893152, -1, 1073741824, 0, 1152135593, -18, -128, 127));
+  }
+
+  @Test
   void theLargerScaleIsChosenInFloat() {
     // Swapping the inputs swaps the multipliers and nothing else.
     AddParams ab = AddParams.prepare(0.3f, 1, 0.7f, 2, 0.9f, 3, -128, 127);
