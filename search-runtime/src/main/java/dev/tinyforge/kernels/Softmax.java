@@ -47,7 +47,8 @@ public final class Softmax {
       // sum = 2^bitsOverUnit * (1 + f) with f in [0, 1); the reciprocal is taken of (1 + f).
       int headroomPlusOne = Integer.numberOfLeadingZeros(sumOfExps);
       int bitsOverUnit = SUM_INTEGER_BITS - headroomPlusOne;
-      int fractionAboveOne = (sumOfExps << headroomPlusOne) - Integer.MIN_VALUE; // wraps, on purpose
+      // Wraps on purpose: dropping the leading one leaves f in Q0.
+      int fractionAboveOne = (sumOfExps << headroomPlusOne) - Integer.MIN_VALUE;
       int reciprocal = FixedPointExp.oneOverOnePlusX(fractionAboveOne);
       int exponent = bitsOverUnit + 31 - OUTPUT_BITS;
       if (exponent < 0 || exponent > 31) {

@@ -3,7 +3,8 @@ package dev.tinyforge.quant;
 /**
  * The fixed-point exp and reciprocal that TF Lite's int8 softmax takes from gemmlowp, written on
  * raw int32 values. A raw value x in format "Qm" (m integer bits, sign excluded) stands for
- * x / 2^(31 - m); Q0 covers [-1, 1). Bit-exact with {@code c-runtime/include/tforge_fixedpoint_exp.h}.
+ * x / 2^(31 - m); Q0 covers [-1, 1). Bit-exact with {@code
+ * c-runtime/include/tforge_fixedpoint_exp.h}.
  *
  * <p>Java int arithmetic wraps where C would overflow; every sum below stays in range for the
  * inputs the functions accept, so wrapping never actually changes a result.

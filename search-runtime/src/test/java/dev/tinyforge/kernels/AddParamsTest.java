@@ -22,7 +22,8 @@ class AddParamsTest {
    */
   @Test
   void opAddResidualMatchesAnIndependentComputation() {
-    AddParams p = AddParams.prepare(0.0690075979f, 81, 0.202505201f, 9, 0.199574888f, 41, -128, 127);
+    AddParams p =
+        AddParams.prepare(0.0690075979f, 81, 0.202505201f, 9, 0.199574888f, 41, -128, 127);
     assertThat(p)
         .isEqualTo(
             new AddParams(
@@ -38,6 +39,16 @@ class AddParamsTest {
         .isEqualTo(
             new AddParams(
                 -41, 87, -128, 20, 1073741824, 0, 2076139682, -3, 1119815197, -17, -128, 127));
+  }
+
+  @Test
+  void tinymaixResidualMatchesAnIndependentComputation() {
+    AddParams p =
+        AddParams.prepare(0.0165711865f, -128, 0.0294371359f, 4, 0.0274341702f, -5, -128, 127);
+    assertThat(p)
+        .isEqualTo(
+            new AddParams(
+                128, -4, -5, 20, 1208893152, -1, 1073741824, 0, 1152135593, -18, -128, 127));
   }
 
   @Test

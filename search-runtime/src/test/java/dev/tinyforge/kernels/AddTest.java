@@ -93,6 +93,17 @@ class AddTest {
     assertThat(out).isEqualTo(Goldens.tensor("op_add", testCase, 4));
   }
 
+  /** tinymaix_mnist_resnet_q's residual ADD(t013, t014) -> t015 on real digits and noise. */
+  @ParameterizedTest
+  @ValueSource(strings = {"digit0", "digit1", "seed1", "seed2", "seed3"})
+  void matchesTfliteMicroOnARealResidualAdd(String testCase) {
+    String name = "tinymaix_mnist_resnet_q";
+    AddParams p = prepare(Goldens.model(name), 13, 14, 15, Activation.NONE);
+    byte[] out =
+        add(Goldens.tensor(name, testCase, 13), Goldens.tensor(name, testCase, 14), p);
+    assertThat(out).isEqualTo(Goldens.tensor(name, testCase, 15));
+  }
+
   /**
    * op_add op 2: ADD(t004, constant t005 [12]) -> t006 with RELU. The constant broadcasts along
    * the last axis: one call per pixel, always the same 12 bytes as input 2.

@@ -14,7 +14,7 @@ class SoftmaxParamsTest {
   }
 
   /**
-   * The goldens' scales, read from the models as float32 (bits 0x3dbbddf2 and 0x3c4d1b73).
+   * The goldens' scales, read from the models as float32 (bits 0x3dbbddf2, 0x3c4d1b73, 0x3ea2cfcb).
    * Pinned values computed separately in Python (math.frexp, mantissa * 2^31 rounded, floor of
    * the radius); the C tests use the same numbers.
    */
@@ -24,6 +24,8 @@ class SoftmaxParamsTest {
         .isEqualTo(new SoftmaxParams(1575942400, 23, -248));
     assertThat(SoftmaxParams.prepare(Float.intBitsToFloat(0x3c4d1b73), 1.0))
         .isEqualTo(new SoftmaxParams(1720564096, 20, -1984));
+    assertThat(SoftmaxParams.prepare(Float.intBitsToFloat(0x3ea2cfcb), 1.0))
+        .isEqualTo(new SoftmaxParams(1365763456, 25, -62));
   }
 
   @Test

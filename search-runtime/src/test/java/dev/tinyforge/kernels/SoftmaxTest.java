@@ -21,7 +21,8 @@ class SoftmaxTest {
   @Test
   void equalLogitsShareTheProbabilityEvenly() {
     // 1/4 = 64/256 -> code 64 - 128; 1/2 -> 0; 1/1 = 256/256 saturates at 127
-    assertThat(softmax(Bytes.of(7, 7, 7, 7), 1, 4, SIXTEENTH)).isEqualTo(Bytes.of(-64, -64, -64, -64));
+    assertThat(softmax(Bytes.of(7, 7, 7, 7), 1, 4, SIXTEENTH))
+        .isEqualTo(Bytes.of(-64, -64, -64, -64));
     assertThat(softmax(Bytes.of(-3, -3), 1, 2, SIXTEENTH)).isEqualTo(Bytes.of(0, 0));
     assertThat(softmax(Bytes.of(42), 1, 1, SIXTEENTH)).isEqualTo(Bytes.of(127));
   }
@@ -122,13 +123,17 @@ class SoftmaxTest {
 
   /**
    * TF Lite Micro's SOFTMAX on real logits: micro_speech "yes" (t006 -> t009) and person_detect
-   * "person" / "no_person" (t031 -> t087). Scale and beta come from the model file.
+   * "person" / "no_person" (t031 -> t087), tinymaix_mnist_resnet_q (t018 -> t019, saturated
+   * outputs). Scale and beta come from the model file.
    */
   @ParameterizedTest
   @CsvSource({
     "micro_speech, yes, 6, 9, 4",
     "person_detect, person, 31, 87, 2",
-    "person_detect, no_person, 31, 87, 2"
+    "person_detect, no_person, 31, 87, 2",
+    "tinymaix_mnist_resnet_q, digit0, 18, 19, 10",
+    "tinymaix_mnist_resnet_q, digit1, 18, 19, 10",
+    "tinymaix_mnist_resnet_q, seed1, 18, 19, 10"
   })
   void matchesTfliteMicro(String model, String testCase, int input, int output, int depth) {
     TfliteModelFile file = Goldens.model(model);

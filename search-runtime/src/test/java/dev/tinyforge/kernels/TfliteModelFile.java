@@ -42,7 +42,7 @@ final class TfliteModelFile {
     return bytes;
   }
 
-  /** beta of the operator of subgraph 0 that writes {@code outputTensor}, read as SoftmaxOptions. */
+  /** beta of the subgraph-0 operator that writes {@code outputTensor}, read as SoftmaxOptions. */
   float softmaxBetaProducing(int outputTensor) {
     int operators = field(subgraph(), 3);
     for (int i = 0; i < buf.getInt(operators); i++) {
