@@ -1,6 +1,7 @@
 package dev.tinyforge.tflite;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One operator of a subgraph, in execution order.
@@ -48,6 +49,25 @@ public record TfliteOperator(
   /** The schema name of the operator, e.g. "CONV_2D", also for codes outside the enum. */
   public String opName() {
     return BuiltinOperatorNames.nameOf(builtinCode);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TfliteOperator that
+        && index == that.index
+        && op == that.op
+        && builtinCode == that.builtinCode
+        && Objects.equals(customCode, that.customCode)
+        && version == that.version
+        && Arrays.equals(inputs, that.inputs)
+        && Arrays.equals(outputs, that.outputs)
+        && optionsType == that.optionsType
+        && Objects.equals(options, that.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(index, builtinCode, Arrays.hashCode(inputs), Arrays.hashCode(outputs));
   }
 
   @Override

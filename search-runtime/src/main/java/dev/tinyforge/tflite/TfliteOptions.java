@@ -68,6 +68,16 @@ public sealed interface TfliteOptions {
     }
 
     @Override
+    public boolean equals(Object other) {
+      return other instanceof Reshape that && Arrays.equals(newShape, that.newShape);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(newShape);
+    }
+
+    @Override
     public String toString() {
       return "Reshape[newShape=" + Arrays.toString(newShape) + "]";
     }
@@ -91,6 +101,16 @@ public sealed interface TfliteOptions {
     @Override
     public int[] squeezeDims() {
       return squeezeDims.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Squeeze that && Arrays.equals(squeezeDims, that.squeezeDims);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(squeezeDims);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tinyforge.tflite;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A tensor's affine quantization: {@code real = scale * (q - zeroPoint)}, one scale and zero point
  * per tensor, or one per slice along {@code quantizedDimension} (per-channel weights).
@@ -54,6 +57,19 @@ public record TfliteQuantization(float[] scales, long[] zeroPoints, int quantize
     if (!isPerTensor()) {
       throw new IllegalStateException("not per-tensor quantization: " + scales.length + " scales");
     }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TfliteQuantization that
+        && Arrays.equals(scales, that.scales)
+        && Arrays.equals(zeroPoints, that.zeroPoints)
+        && quantizedDimension == that.quantizedDimension;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(Arrays.hashCode(scales), Arrays.hashCode(zeroPoints), quantizedDimension);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.tinyforge.tflite;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One tensor of a subgraph, as the file declares it.
@@ -60,6 +61,25 @@ public record TfliteTensor(
       count = Math.multiplyExact(count, (long) dimension);
     }
     return count;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TfliteTensor that
+        && index == that.index
+        && name.equals(that.name)
+        && type == that.type
+        && Arrays.equals(shape, that.shape)
+        && Arrays.equals(shapeSignature, that.shapeSignature)
+        && bufferIndex == that.bufferIndex
+        && Objects.equals(constant, that.constant)
+        && quantization.equals(that.quantization)
+        && variable == that.variable;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(index, name, type, Arrays.hashCode(shape), bufferIndex, quantization);
   }
 
   @Override
