@@ -15,7 +15,8 @@ final class CheckedTable extends Table {
   private final int tableSize;
   private final String where;
 
-  CheckedTable(FlatBufferReader reader, ByteBuffer bytes, int position, int tableSize, String where) {
+  CheckedTable(
+      FlatBufferReader reader, ByteBuffer bytes, int position, int tableSize, String where) {
     this.reader = reader;
     this.tableSize = tableSize;
     this.where = where;
@@ -119,7 +120,8 @@ final class CheckedTable extends Table {
   /** A vector of tables; absent reads as an empty vector. */
   TableVector tableVector(int fieldId, String field) throws TfliteFormatException {
     VectorRef vector = vector(fieldId, field, FlatBufferReader.OFFSET_BYTES);
-    return new TableVector(reader, vector == null ? new VectorRef(0, 0) : vector, where + ", " + field);
+    VectorRef offsets = vector == null ? new VectorRef(0, 0) : vector;
+    return new TableVector(reader, offsets, where + ", " + field);
   }
 
   /** Byte position of the field, or -1 when absent; the field must lie inside this table. */

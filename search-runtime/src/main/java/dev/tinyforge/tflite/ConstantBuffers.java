@@ -41,8 +41,9 @@ final class ConstantBuffers {
     if (Long.compareUnsigned(offset, 1) > 0) {
       long size = buffer.uint64(SIZE, "size");
       throw new TfliteFormatException("unsupported TFLite model: buffer " + index
-          + " keeps its data outside the flatbuffer (at file offset " + Long.toUnsignedString(offset)
-          + ", " + Long.toUnsignedString(size) + " bytes), as converters do for models larger"
+          + " keeps its data outside the flatbuffer (at file offset "
+          + Long.toUnsignedString(offset) + ", " + Long.toUnsignedString(size)
+          + " bytes), as converters do for models larger"
           + " than 2 GB; TinyForge reads only models whose data is inside the flatbuffer");
     }
     byte[] data = buffer.byteVector(DATA, "data");

@@ -82,9 +82,9 @@ final class FlatBufferReader {
     long start = position + (long) OFFSET_BYTES;
     long remaining = size - start;
     if (length * elementBytes > remaining) {
-      throw malformed(where, "the vector at byte " + position + " claims " + length + " element"
-          + (length == 1 ? "" : "s") + " of " + elementBytes + " byte" + (elementBytes == 1 ? "" : "s")
-          + ", but only " + remaining + " bytes remain in the " + size + "-byte file");
+      throw malformed(where, "the vector at byte " + position + " claims "
+          + count(length, "element") + " of " + count(elementBytes, "byte") + ", but only "
+          + remaining + " bytes remain in the " + size + "-byte file");
     }
     budget.charge(length, where);
     return new VectorRef((int) start, (int) length);
@@ -131,6 +131,10 @@ final class FlatBufferReader {
       throw malformed(where, what + " at byte " + position + " needs " + length
           + " bytes, past the end of the " + size + "-byte file");
     }
+  }
+
+  private static String count(long count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   static TfliteFormatException malformed(String where, String problem) {

@@ -32,6 +32,7 @@ public record TfliteOperator(
   public static final int ABSENT = -1;
 
   public TfliteOperator {
+    Objects.requireNonNull(op, "op");
     inputs = inputs.clone();
     outputs = outputs.clone();
   }

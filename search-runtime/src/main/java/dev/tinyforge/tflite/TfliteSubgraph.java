@@ -17,6 +17,7 @@ public record TfliteSubgraph(
     int[] outputs) {
 
   public TfliteSubgraph {
+    Objects.requireNonNull(name, "name");
     tensors = List.copyOf(tensors);
     operators = List.copyOf(operators);
     inputs = inputs.clone();

@@ -27,6 +27,9 @@ public record TfliteTensor(
     boolean variable) {
 
   public TfliteTensor {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(quantization, "quantization");
     shape = shape.clone();
     shapeSignature = shapeSignature.clone();
   }

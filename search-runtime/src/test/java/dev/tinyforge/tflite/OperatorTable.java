@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The operator table and op counts of a model folder's README.md, e.g.
- * {@code | 2 | ADD | t004 [1,9,7,12]<br>const int8 [12] s=0.0482361 zp=-87 | t006 [1,9,7,12] | act=RELU |}
- * and {@code * Op counts: CONV_2D x1, ADD x2}.
+ * {@code | 2 | ADD | t004 [1,9,7,12]<br>const int8 [12] s=0.0482361 zp=-87 | t006 [1,9,7,12] |
+ * act=RELU |} (one line) and {@code * Op counts: CONV_2D x1, ADD x2}.
  */
 final class OperatorTable {
   private static final Pattern ROW =

@@ -2,7 +2,7 @@ package dev.tinyforge.tflite;
 
 import java.util.Arrays;
 
-/** Writes an operator's options the way the model READMEs print them, e.g. "stride 2x2, SAME, act=RELU". */
+/** Writes an operator's options as the model READMEs print them: "stride 2x2, SAME, act=RELU". */
 final class ReadmeOptions {
   private ReadmeOptions() {}
 
@@ -11,10 +11,6 @@ final class ReadmeOptions {
     if (options instanceof TfliteOptions.Conv2D c) {
       return "stride " + c.strideH() + "x" + c.strideW() + ", " + c.padding() + ", act="
           + c.activation();
-    }
-    if (options instanceof TfliteOptions.DepthwiseConv2D d) {
-      return "stride " + d.strideH() + "x" + d.strideW() + ", " + d.padding() + ", multiplier "
-          + d.depthMultiplier() + ", act=" + d.activation();
     }
     if (options instanceof TfliteOptions.Pool2D p) {
       return "filter " + p.filterHeight() + "x" + p.filterWidth() + ", stride " + p.strideH() + "x"
@@ -40,7 +36,8 @@ final class ReadmeOptions {
     }
     if (options instanceof TfliteOptions.Softmax s) {
       float beta = s.beta();
-      return "beta=" + (beta == Math.rint(beta) ? String.valueOf((long) beta) : String.valueOf(beta));
+      String printed = beta == Math.rint(beta) ? String.valueOf((long) beta) : String.valueOf(beta);
+      return "beta=" + printed;
     }
     return "";
   }

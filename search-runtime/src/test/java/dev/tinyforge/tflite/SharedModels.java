@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared models directory: {@code -Dtinyforge.models}, else ../shared/models of the project. */
+/** The shared models: {@code -Dtinyforge.models}, else ../shared/models next to the project. */
 final class SharedModels {
   private SharedModels() {}
 

@@ -15,7 +15,8 @@ class TfliteReaderKnownModelsTest {
 
     assertThat(TfliteReaderSharedModelsTest.opCounts(model)).containsExactly(
         "CONV_2D", 14, "DEPTHWISE_CONV_2D", 14, "AVERAGE_POOL_2D", 1, "RESHAPE", 1, "SOFTMAX", 1);
-    checkTensor(model.tensors().get(model.inputs()[0]), new int[] {1, 96, 96, 1}, 0.00784313772, -1);
+    checkTensor(
+        model.tensors().get(model.inputs()[0]), new int[] {1, 96, 96, 1}, 0.00784313772, -1);
     checkTensor(model.tensors().get(model.outputs()[0]), new int[] {1, 2}, 0.00390625, -128);
 
     // "per-channel weights": one scale per output channel of every convolution.
