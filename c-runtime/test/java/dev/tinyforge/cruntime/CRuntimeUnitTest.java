@@ -89,7 +89,9 @@ class CRuntimeUnitTest {
         .that(compiled.exitCode)
         .isEqualTo(0);
 
-    Result ran = execute(List.of(binary.toString()), module, RUN_TIMEOUT_SECONDS);
+    // Tests that check TF Lite Micro's goldens read them from the models folder (argv[1]).
+    Result ran = execute(List.of(binary.toString(), modelsDirectory(module).toString()), module,
+        RUN_TIMEOUT_SECONDS);
     assertWithMessage("%s (%s) exited with %s:\n%s", name, build.label, ran.exitCode, ran.output)
         .that(ran.exitCode)
         .isEqualTo(0);
@@ -169,5 +171,15 @@ class CRuntimeUnitTest {
           .sorted()
           .toList();
     }
+  }
+
+  private static Path modelsDirectory(Path module) {
+    String configured = System.getProperty("tinyforge.models");
+    Path models = configured != null
+        ? Path.of(configured)
+        : module.resolve("..").resolve("..").resolve("shared").resolve("models");
+    assertWithMessage("the TF Lite Micro goldens are not at %s", models)
+        .that(Files.isDirectory(models)).isTrue();
+    return models.toAbsolutePath().normalize();
   }
 }
