@@ -51,7 +51,7 @@ final class HarnessMainEmitter {
     }
     c.append("\n};\n\n");
     c.append("static int8_t output[").append(outputBytes).append("];\n");
-    c.append("/* \"@output \", two hex digits per byte, newline, terminator; or one fact line. */\n");
+    c.append("/* \"@output \", two hex digits per byte, newline, NUL; or one fact line. */\n");
     c.append("static char line[8 + 2 * ").append(outputBytes).append(" + 2 + 64];\n\n");
     c.append(
         """

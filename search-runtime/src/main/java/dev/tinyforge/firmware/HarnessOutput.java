@@ -76,7 +76,8 @@ record HarnessOutput(
   private static String[] fields(String line, String tag, int count) {
     String[] fields = line.substring(tag.length()).strip().split(" +");
     if (fields.length != count) {
-      throw new IllegalArgumentException("expected " + count + " numbers after '" + tag.strip() + "'");
+      throw new IllegalArgumentException(
+          "expected " + count + " numbers after '" + tag.strip() + "'");
     }
     return fields;
   }

@@ -7,12 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -31,51 +29,24 @@ import java.util.concurrent.CancellationException;
  * immutable: each {@code with...} returns a changed copy.
  */
 public final class ModelRunner {
-  private static final List<String> COMMON_FLAGS =
-      List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-O2");
-  private static final List<String> SANITIZER_FLAGS =
-      List.of(
-          "-fsanitize=address,undefined",
-          "-fno-sanitize-recover=all",
-          "-fno-omit-frame-pointer",
-          "-g");
-  /** Sections per function and object let --gc-sections drop what the image never calls. */
-  private static final List<String> BARE_METAL_COMPILE_FLAGS =
-      List.of("-ffunction-sections", "-fdata-sections", "-DTFORGE_BARE_METAL");
-  /** Our own start-up code instead of crt0; newlib-nano only for memcpy/memset and friends. */
-  private static final List<String> BARE_METAL_LINK_FLAGS =
-      List.of("-nostartfiles", "--specs=nano.specs", "-Wl,--gc-sections");
-
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
   /** A generous bound for gcc: large weight arrays compile slowly, a hung compiler never ends. */
   private static final Duration COMPILE_TIMEOUT = Duration.ofMinutes(5);
+  /** c-runtime/bare-metal/semihost.h: TFORGE_EXIT_FAULT and TFORGE_EXIT_STACK_OVERFLOW. */
+  private static final int EXIT_FAULT = 240;
+  private static final int EXIT_STACK_OVERFLOW = 241;
   private static final String INSTALL_HINT =
       "install with: apt-get install --no-install-recommends"
           + " gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm";
 
-  private final CTarget target;
-  private final boolean sanitized;
+  private final BuildCommands commands;
   private final Duration timeout;
   private final BareMetalSources bareMetalSources;
-  private final long flashBytes;
-  private final long ramBytes;
-  private final OptionalLong stackBytes;
 
-  private ModelRunner(
-      CTarget target,
-      boolean sanitized,
-      Duration timeout,
-      BareMetalSources bareMetalSources,
-      long flashBytes,
-      long ramBytes,
-      OptionalLong stackBytes) {
-    this.target = target;
-    this.sanitized = sanitized;
+  private ModelRunner(BuildCommands commands, Duration timeout, BareMetalSources bareMetalSources) {
+    this.commands = commands;
     this.timeout = timeout;
     this.bareMetalSources = bareMetalSources;
-    this.flashBytes = flashBytes;
-    this.ramBytes = ramBytes;
-    this.stackBytes = stackBytes;
   }
 
   /**
@@ -83,25 +54,16 @@ public final class ModelRunner {
    * (c-runtime's jar) and link against the whole memory of the QEMU machine, until told otherwise.
    */
   public static ModelRunner on(CTarget target) {
-    long flash = target.machine().map(CTarget.QemuMachine::flashBytes).orElse(0L);
-    long ram = target.machine().map(CTarget.QemuMachine::ramBytes).orElse(0L);
     return new ModelRunner(
-        target,
-        false,
-        DEFAULT_TIMEOUT,
-        BareMetalSources.fromClasspath(),
-        flash,
-        ram,
-        OptionalLong.empty());
+        BuildCommands.defaultsFor(target), DEFAULT_TIMEOUT, BareMetalSources.fromClasspath());
   }
 
   /** Builds with AddressSanitizer and UndefinedBehaviorSanitizer, any finding fatal. Host only. */
   public ModelRunner withSanitizers() {
-    if (target != CTarget.HOST) {
-      throw new IllegalStateException("sanitizers run on the host only, not on " + target);
+    if (target() != CTarget.HOST) {
+      throw new IllegalStateException("sanitizers run on the host only, not on " + target());
     }
-    return new ModelRunner(
-        target, true, timeout, bareMetalSources, flashBytes, ramBytes, stackBytes);
+    return new ModelRunner(commands.withSanitizers(), timeout, bareMetalSources);
   }
 
   /** The limit for one run of the program (not the build); 60 s unless set. */
@@ -109,20 +71,12 @@ public final class ModelRunner {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    return new ModelRunner(
-        target, sanitized, timeout, bareMetalSources, flashBytes, ramBytes, stackBytes);
+    return new ModelRunner(commands, timeout, bareMetalSources);
   }
 
   /** Where the Cortex-M start-up code, semihosting and linker script come from. */
   public ModelRunner withBareMetalSources(BareMetalSources sources) {
-    return new ModelRunner(
-        target,
-        sanitized,
-        timeout,
-        Objects.requireNonNull(sources),
-        flashBytes,
-        ramBytes,
-        stackBytes);
+    return new ModelRunner(commands, timeout, Objects.requireNonNull(sources));
   }
 
   /**
@@ -130,42 +84,36 @@ public final class ModelRunner {
    * would not fit the board fails to link. Cortex-M only.
    */
   public ModelRunner withBoardMemory(long flashBytes, long ramBytes) {
-    requireBareMetal("board memory");
-    long machineFlash = target.machine().orElseThrow().flashBytes();
-    long machineRam = target.machine().orElseThrow().ramBytes();
-    if (flashBytes <= 0 || ramBytes <= 0 || flashBytes > machineFlash || ramBytes > machineRam) {
+    CTarget.QemuMachine machine = bareMetalMachine("board memory");
+    if (flashBytes <= 0
+        || ramBytes <= 0
+        || flashBytes > machine.flashBytes()
+        || ramBytes > machine.ramBytes()) {
       throw new IllegalArgumentException(
           "board memory must be positive and within the emulated machine's "
-              + machineFlash
+              + machine.flashBytes()
               + " bytes of flash and "
-              + machineRam
+              + machine.ramBytes()
               + " bytes of RAM");
     }
-    return new ModelRunner(
-        target, sanitized, timeout, bareMetalSources, flashBytes, ramBytes, stackBytes);
+    return new ModelRunner(commands.withMemory(flashBytes, ramBytes), timeout, bareMetalSources);
   }
 
   /** The stack reserved by the linker script (16 KiB unless set). Cortex-M only. */
   public ModelRunner withStackBytes(long stackBytes) {
-    requireBareMetal("a stack size");
+    bareMetalMachine("a stack size");
     if (stackBytes <= 0 || stackBytes % 8 != 0) {
-      throw new IllegalArgumentException("stack size must be a positive multiple of 8: " + stackBytes);
+      throw new IllegalArgumentException(
+          "stack size must be a positive multiple of 8: " + stackBytes);
     }
-    return new ModelRunner(
-        target,
-        sanitized,
-        timeout,
-        bareMetalSources,
-        flashBytes,
-        ramBytes,
-        OptionalLong.of(stackBytes));
+    return new ModelRunner(commands.withStackBytes(stackBytes), timeout, bareMetalSources);
   }
 
   public CTarget target() {
-    return target;
+    return commands.target();
   }
 
-  /** Same as {@link #run(GeneratedModel, List, Path)} for the model {@code name} in {@code folder}. */
+  /** {@link #run(GeneratedModel, List, Path)} for the model {@code name} in {@code folder}. */
   public RunResult run(Path modelFolder, String name, List<byte[]> inputs, Path workDir) {
     return run(new GeneratedModel(modelFolder, name), inputs, workDir);
   }
@@ -194,7 +142,7 @@ public final class ModelRunner {
           buildDirectory.resolve("main.c"),
           HarnessMainEmitter.emit(model, inputs),
           StandardCharsets.UTF_8);
-      if (target.isBareMetal()) {
+      if (target().isBareMetal()) {
         bareMetalSources.copyInto(buildDirectory);
       }
       Path executable = compile(model, buildDirectory);
@@ -205,15 +153,16 @@ public final class ModelRunner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       CancellationException cancelled =
-          new CancellationException("interrupted while running " + model.name() + " on " + target);
+          new CancellationException(
+              "interrupted while running " + model.name() + " on " + target());
       cancelled.initCause(e);
       throw cancelled;
     }
   }
 
   private Path buildDirectory(GeneratedModel model, Path workDir) {
-    String folder = model.name() + "-" + target.slug() + (sanitized ? "-sanitized" : "");
-    Path buildDirectory = workDir.toAbsolutePath().normalize().resolve(folder);
+    Path buildDirectory =
+        workDir.toAbsolutePath().normalize().resolve(commands.buildFolderName(model));
     if (buildDirectory.startsWith(model.directory())) {
       throw new IllegalArgumentException(
           "the build directory "
@@ -227,40 +176,15 @@ public final class ModelRunner {
 
   private Path compile(GeneratedModel model, Path buildDirectory)
       throws IOException, InterruptedException {
-    Path executable = buildDirectory.resolve(model.name() + (target.isBareMetal() ? ".elf" : ""));
-    List<String> command = new ArrayList<>();
-    command.add(target.compiler());
-    command.addAll(target.architectureFlags());
-    command.addAll(COMMON_FLAGS);
-    if (sanitized) {
-      command.addAll(SANITIZER_FLAGS);
-    }
-    if (target.isBareMetal()) {
-      command.addAll(BARE_METAL_COMPILE_FLAGS);
-      command.addAll(BARE_METAL_LINK_FLAGS);
-      command.add("-T" + BareMetalSources.LINKER_SCRIPT);
-      command.add("-Wl,-Map=" + model.name() + ".map");
-      command.add("-Wl,--defsym=FLASH_SIZE=" + flashBytes);
-      command.add("-Wl,--defsym=RAM_SIZE=" + ramBytes);
-      stackBytes.ifPresent(bytes -> command.add("-Wl,--defsym=STACK_SIZE=" + bytes));
-    }
-    command.add("-I" + model.directory());
-    command.add("-o");
-    command.add(executable.toString());
-    command.add("main.c");
-    if (target.isBareMetal()) {
-      BareMetalSources.FILES.stream().filter(file -> file.endsWith(".c")).forEach(command::add);
-    }
-    model.cSources().forEach(source -> command.add(source.toString()));
-    command.add("-lm");
-
-    ExternalCommand compiler = new ExternalCommand(command, buildDirectory, Map.of());
-    ExternalCommand.Outcome outcome =
-        start(compiler, target.compiler(), COMPILE_TIMEOUT, buildDirectory.resolve("compile.log"));
+    Path executable = commands.executable(model, buildDirectory);
+    ExternalCommand compiler =
+        new ExternalCommand(commands.compile(model, executable), buildDirectory, Map.of());
+    Path log = buildDirectory.resolve("compile.log");
+    ExternalCommand.Outcome outcome = start(compiler, target().compiler(), COMPILE_TIMEOUT, log);
     if (outcome.timedOut()) {
       throw new ModelRunException(
           Failure.TIMEOUT,
-          "compiling " + model.name() + " for " + target + " took over " + COMPILE_TIMEOUT
+          "compiling " + model.name() + " for " + target() + " took over " + COMPILE_TIMEOUT
               + ": " + compiler.display(),
           OptionalInt.empty(),
           outcome.output());
@@ -268,7 +192,7 @@ public final class ModelRunner {
     if (outcome.exitStatus() != 0) {
       throw new ModelRunException(
           Failure.COMPILE_ERROR,
-          "compiling " + model.name() + " for " + target + " failed: " + compiler.display(),
+          "compiling " + model.name() + " for " + target() + " failed: " + compiler.display(),
           OptionalInt.of(outcome.exitStatus()),
           outcome.output());
     }
@@ -277,51 +201,25 @@ public final class ModelRunner {
 
   private ExternalCommand.Outcome execute(Path executable, Path buildDirectory)
       throws IOException, InterruptedException {
-    ExternalCommand program;
-    String tool;
-    if (target.isBareMetal()) {
-      tool = CTarget.QEMU;
-      program =
-          new ExternalCommand(
-              List.of(
-                  CTarget.QEMU,
-                  "-M",
-                  target.qemuMachine().orElseThrow(),
-                  "-display",
-                  "none",
-                  "-monitor",
-                  "none",
-                  "-serial",
-                  "none",
-                  // 1 ns of virtual time per instruction: SysTick then counts instructions.
-                  "-icount",
-                  "shift=0",
-                  "-semihosting-config",
-                  "enable=on,target=native",
-                  "-kernel",
-                  executable.toString()),
-              buildDirectory,
-              Map.of());
-    } else {
-      tool = executable.toString();
-      // Leak checking needs ptrace, which sandboxes often forbid; the engines never allocate.
-      Map<String, String> environment =
-          sanitized ? Map.of("ASAN_OPTIONS", "detect_leaks=0") : Map.of();
-      program = new ExternalCommand(List.of(executable.toString()), buildDirectory, environment);
-    }
+    List<String> command = commands.run(executable);
+    ExternalCommand program =
+        new ExternalCommand(command, buildDirectory, commands.runEnvironment());
+    String tool = command.get(0);
     ExternalCommand.Outcome outcome =
         start(program, tool, timeout, buildDirectory.resolve("run.log"));
     if (outcome.timedOut()) {
       throw new ModelRunException(
           Failure.TIMEOUT,
-          "the program did not finish within " + timeout + " and was killed: " + program.display(),
+          "the program did not finish within " + timeout + " and was killed: "
+              + program.display(),
           OptionalInt.empty(),
           outcome.output());
     }
     return outcome;
   }
 
-  private RunResult interpret(ExternalCommand.Outcome outcome, int inputCount, Path buildDirectory) {
+  private RunResult interpret(
+      ExternalCommand.Outcome outcome, int inputCount, Path buildDirectory) {
     HarnessOutput printed = HarnessOutput.parse(outcome.output());
     int status = outcome.exitStatus();
     if (status != 0) {
@@ -330,7 +228,8 @@ public final class ModelRunner {
     if (!printed.malformedLines().isEmpty()) {
       throw new ModelRunException(
           Failure.MALFORMED_OUTPUT,
-          "cannot read the program's report lines: " + String.join("; ", printed.malformedLines()),
+          "cannot read the program's report lines: "
+              + String.join("; ", printed.malformedLines()),
           OptionalInt.of(status),
           outcome.output());
     }
@@ -342,7 +241,7 @@ public final class ModelRunner {
           OptionalInt.of(status),
           outcome.output());
     }
-    if (target.isBareMetal() && printed.stack().isEmpty()) {
+    if (target().isBareMetal() && printed.stack().isEmpty()) {
       throw new ModelRunException(
           Failure.MALFORMED_OUTPUT,
           "the start-up code reported no stack high-water mark",
@@ -350,7 +249,7 @@ public final class ModelRunner {
           outcome.output());
     }
     return new RunResult(
-        target,
+        target(),
         printed.outputs(),
         printed.instructions(),
         printed.stack(),
@@ -360,37 +259,43 @@ public final class ModelRunner {
 
   private ModelRunException failure(HarnessOutput printed, int status, String output) {
     OptionalInt exit = OptionalInt.of(status);
-    if (printed.fault().isPresent()) {
+    boolean bareMetal = target().isBareMetal();
+    if (printed.fault().isPresent() || (bareMetal && status == EXIT_FAULT)) {
       return new ModelRunException(
-          Failure.CRASHED, "the program faulted on " + target + ": " + printed.fault().get(), exit,
+          Failure.CRASHED,
+          "the program faulted on " + target() + ": " + printed.fault().orElse("(no report)"),
+          exit,
           output);
     }
-    if (printed.stackOverflow()) {
+    if (printed.stackOverflow() || (bareMetal && status == EXIT_STACK_OVERFLOW)) {
       return new ModelRunException(
           Failure.STACK_OVERFLOW,
           "the program used all " + printed.stack().map(StackUsage::reservedBytes).orElse(0)
-              + " bytes of stack on " + target + " (see withStackBytes)",
+              + " bytes of stack on " + target() + " (see withStackBytes)",
           exit,
           output);
     }
     if (printed.invokeFailure().isPresent()) {
       return new ModelRunException(
           Failure.INVOKE_FAILED,
-          "_invoke returned an error (input index, status): " + printed.invokeFailure().get(),
+          "the model's _invoke returned non-zero (input index, status): "
+              + printed.invokeFailure().get(),
           exit,
           output);
     }
-    if (sanitized && (output.contains("AddressSanitizer") || output.contains("runtime error:"))) {
+    boolean sanitizerReport =
+        output.contains("AddressSanitizer") || output.contains("runtime error:");
+    if (commands.sanitized() && sanitizerReport) {
       return new ModelRunException(
           Failure.SANITIZER_ERROR, "a sanitizer stopped the program", exit, output);
     }
-    if (!target.isBareMetal() && status > 128) {
+    if (!bareMetal && status > 128) {
       // Java reports a process killed by signal N as 128 + N.
       return new ModelRunException(
           Failure.CRASHED, "the program was killed by " + signalName(status - 128), exit, output);
     }
     return new ModelRunException(
-        Failure.NONZERO_EXIT, "the program on " + target + " ended with an error", exit, output);
+        Failure.NONZERO_EXIT, "the program on " + target() + " ended with an error", exit, output);
   }
 
   private static String signalName(int signal) {
@@ -411,20 +316,23 @@ public final class ModelRunner {
     try {
       return command.run(limit, log);
     } catch (ExternalCommand.CannotStartException e) {
-      String remedy = target.isBareMetal() ? " (" + INSTALL_HINT + ")" : "";
+      String remedy = target().isBareMetal() ? " (" + INSTALL_HINT + ")" : "";
       throw new ModelRunException(
           Failure.TOOLCHAIN_MISSING, "cannot start " + tool + remedy, e);
     }
   }
 
-  private void requireBareMetal(String what) {
-    if (!target.isBareMetal()) {
-      throw new IllegalStateException(what + " applies to Cortex-M targets, not to " + target);
-    }
+  private CTarget.QemuMachine bareMetalMachine(String what) {
+    return target()
+        .machine()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    what + " applies to Cortex-M targets, not to " + target()));
   }
 
   @Override
   public String toString() {
-    return "ModelRunner[" + target + (sanitized ? ", sanitized" : "") + ", timeout " + timeout + "]";
+    return "ModelRunner[" + commands + ", timeout " + timeout + ", " + bareMetalSources + "]";
   }
 }

@@ -44,6 +44,8 @@ public record RunResult(
 
   /** Instructions executed by the inference of input {@code index}, when counted. */
   public OptionalLong instructionsOf(int index) {
-    return index < instructions.size() ? OptionalLong.of(instructions.get(index)) : OptionalLong.empty();
+    return index < instructions.size()
+        ? OptionalLong.of(instructions.get(index))
+        : OptionalLong.empty();
   }
 }

@@ -26,7 +26,8 @@ class BareMetalSourcesTest {
 
   @Test
   void readsTheFilesFromAClassPathAsTheJarLaysThemOut() throws Exception {
-    Path resources = Files.createDirectories(classpathRoot.resolve(BareMetalSources.RESOURCE_FOLDER));
+    Path resources =
+        Files.createDirectories(classpathRoot.resolve(BareMetalSources.RESOURCE_FOLDER));
     Toolchains.sourceTreeBareMetal().copyInto(resources);
 
     try (URLClassLoader loader =

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The same checks as on the host, on QEMU's Cortex-M7 and Cortex-M4, plus what only they measure. */
+/** The host's checks on QEMU's Cortex-M7 and Cortex-M4, plus what only they measure. */
 class ModelRunnerCortexMTest {
   @TempDir Path models;
   @TempDir Path work;
@@ -137,6 +137,20 @@ class ModelRunnerCortexMTest {
 
     assertThat(e.failure()).isEqualTo(Failure.COMPILE_ERROR);
     assertThat(e).hasMessageThat().contains("does not fit RAM_SIZE");
+  }
+
+  @Test
+  void withoutCRuntimeOnTheClassPathTheDefaultSourcesSayWhatIsMissing() throws Exception {
+    // search-runtime's own test class path has no c-runtime jar: the default must fail clearly.
+    GeneratedModel toy = FakeModels.toy(models, 4);
+
+    ModelRunException e =
+        assertThrows(
+            ModelRunException.class,
+            () -> ModelRunner.on(CTarget.CORTEX_M4).run(toy, List.of(new byte[4]), work));
+
+    assertThat(e.failure()).isEqualTo(Failure.TOOLCHAIN_MISSING);
+    assertThat(e).hasMessageThat().contains("tinyforge/c/bare-metal/");
   }
 
   @Test

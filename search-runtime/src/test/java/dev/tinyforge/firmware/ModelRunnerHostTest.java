@@ -190,10 +190,12 @@ class ModelRunnerHostTest {
 
   @Test
   void sanitizersAndMemoryLimitsBelongToTheirTargets() {
-    assertThrows(IllegalStateException.class, () -> ModelRunner.on(CTarget.CORTEX_M7).withSanitizers());
-    assertThrows(IllegalStateException.class, () -> ModelRunner.on(CTarget.HOST).withStackBytes(4096));
+    ModelRunner host = ModelRunner.on(CTarget.HOST);
+    ModelRunner m7 = ModelRunner.on(CTarget.CORTEX_M7);
+    assertThrows(IllegalStateException.class, () -> m7.withSanitizers());
+    assertThrows(IllegalStateException.class, () -> host.withStackBytes(4096));
     assertThrows(
-        IllegalStateException.class, () -> ModelRunner.on(CTarget.HOST).withBoardMemory(1, 1));
+        IllegalStateException.class, () -> host.withBoardMemory(1, 1));
   }
 
   static List<byte[]> randomInputs(int count, int bytes, long seed) {
