@@ -136,7 +136,7 @@ public final class GraphBuilder {
       return null;
     }
     if (!in.shape().isVector()) {
-      mismatch(index, dense, "it needs a vector but " + from(in) + " gives " + in.shape()
+      mismatch(index, dense, "", "it needs a vector but " + from(in) + " gives " + in.shape()
           + "; add a @Flatten layer before it");
       return null;
     }
@@ -189,7 +189,7 @@ public final class GraphBuilder {
     }
     Tensor second = tensors.get(other);
     if (!second.shape().equals(in.shape())) {
-      mismatch(index, add, "both inputs need one shape, but " + from(in) + " gives "
+      mismatch(index, add, "with", "both inputs need one shape, but " + from(in) + " gives "
           + in.shape() + " and '" + add.with() + "' gives " + second.shape());
       return null;
     }
@@ -207,12 +207,12 @@ public final class GraphBuilder {
         ? Shape.vector(in.shape().size())
         : Shape.of(reshape.shape());
     if (out == null || out.h() < 1 || out.w() < 1 || out.c() < 1) {
-      mismatch(index, reshape, "shape must be {height, width, channels} or {features}, each at"
+      mismatch(index, reshape, "shape", "shape must be {height, width, channels} or {features}, each at"
           + " least 1");
       return null;
     }
     if (out.size() != in.shape().size()) {
-      mismatch(index, reshape, "the new shape " + out + " holds " + out.size() + " values but "
+      mismatch(index, reshape, "shape", "the new shape " + out + " holds " + out.size() + " values but "
           + from(in) + " gives " + in.shape() + " = " + in.shape().size());
       return null;
     }
@@ -260,8 +260,12 @@ public final class GraphBuilder {
     return false;
   }
 
-  private void mismatch(int index, LayerSpec layer, String why) {
-    problems.error(Locus.layer(index, ""), Message.SHAPE_MISMATCH, layer.kind(), layer.name(),
+  /**
+   * Reports a layer that cannot take its input, on {@code member} when changing it can fix
+   * that (a reshape's shape, an add's other input), else on the layer.
+   */
+  private void mismatch(int index, LayerSpec layer, String member, String why) {
+    problems.error(Locus.layer(index, member), Message.SHAPE_MISMATCH, layer.kind(), layer.name(),
         why);
   }
 
