@@ -49,10 +49,17 @@ final class Compilations {
 
   /** Compiles with {@code resourceDirs} added to the class path. */
   static Compiled compile(List<Path> resourceDirs, JavaFileObject... sources) {
+    return compile(resourceDirs, List.of(), sources);
+  }
+
+  /** Compiles with {@code resourceDirs} added to the class path and javac {@code options}. */
+  static Compiled compile(List<Path> resourceDirs, List<String> options,
+      JavaFileObject... sources) {
     RecordingProcessor processor = new RecordingProcessor(new TinyModelProcessor());
     Compilation compilation = Compiler.javac()
         .withProcessors(processor)
         .withClasspath(classPath(resourceDirs))
+        .withOptions(options)
         .compile(sources);
     return new Compiled(compilation, processor.created());
   }
