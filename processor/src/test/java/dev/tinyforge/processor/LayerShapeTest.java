@@ -103,6 +103,21 @@ class LayerShapeTest {
     assertNothingWritten(compiled, "bad.ZeroKernel", "zero_kernel");
   }
 
+  /** Stride 0 means "the pool size": only the pool size is wrong, so only it is reported. */
+  @Test
+  void zeroPoolIsReportedOnPoolAlone() {
+    JavaFileObject source = source("bad/ZeroPool.java");
+    Compiled compiled = compile(source);
+    Compilation compilation = compiled.compilation();
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[Layer/Parameter] max_pool2d 'max': pool must be at least 1, got 0")
+        .inFile(source).onLineContaining("pool = 0");
+    assertNothingWritten(compiled, "bad.ZeroPool", "zero_pool");
+  }
+
   @Test
   void addWithAnUnknownReferenceIsReportedOnWithAndListsTheNames() {
     JavaFileObject source = source("bad/UnknownAddReference.java");

@@ -155,8 +155,9 @@ public final class GraphBuilder {
 
   private Integer addPool(int index, LayerSpec.Pool2d pool, Tensor in) {
     int stride = pool.stride() == 0 ? pool.pool() : pool.stride();
+    // Stride 0 stands for the pool size: a bad pool size is then reported once, on pool.
     boolean ok = atLeast(index, pool, "pool", pool.pool(), 1)
-        & atLeast(index, pool, "stride", stride, 1);
+        & (pool.stride() == 0 || atLeast(index, pool, "stride", pool.stride(), 1));
     if (!ok) {
       return null;
     }
