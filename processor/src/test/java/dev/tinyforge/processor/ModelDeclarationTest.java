@@ -64,6 +64,23 @@ class ModelDeclarationTest {
   }
 
   @Test
+  void cNamesThatDifferOnlyInCaseAreDuplicates() {
+    JavaFileObject first = source("bad/DuplicateNameFirst.java");
+    JavaFileObject otherCase = source("bad/DuplicateNameOtherCase.java");
+    Compiled compiled = compile(first, otherCase);
+    Compilation compilation = compiled.compilation();
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[TinyModel/DuplicateName] the C name \"Twin\" is already used by"
+            + " bad.DuplicateNameFirst")
+        .inFile(otherCase).onLineContaining("name = \"Twin\"");
+    assertAllWritten(compiled, "bad.DuplicateNameFirst", "twin");
+    assertNothingWritten(compiled, "bad.DuplicateNameOtherCase", "Twin");
+  }
+
+  @Test
   void modelWithoutLayersIsReportedOnTheAnnotation() {
     JavaFileObject source = source("bad/NoLayers.java");
     Compiled compiled = compile(source);
