@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -44,6 +45,10 @@ public final class TinyModelProcessor extends AbstractProcessor {
   /** Firmware folders go under this path of the generated-sources output. */
   public static final String FIRMWARE_ROOT = "tinyforge/";
 
+  /**
+   * Model classes by C name in lower case: names that differ only in case would share a folder
+   * on case-insensitive file systems and their header guards and macros everywhere.
+   */
   private final Map<String, String> modelsByCName = new HashMap<>();
 
   @Override
@@ -111,7 +116,8 @@ public final class TinyModelProcessor extends AbstractProcessor {
 
   private void claimName(ModelDeclaration model, Problems problems) {
     String owner = model.type().getQualifiedName().toString();
-    String previous = modelsByCName.putIfAbsent(model.cName(), owner);
+    String previous =
+        modelsByCName.putIfAbsent(model.cName().toLowerCase(Locale.ROOT), owner);
     if (previous != null && !previous.equals(owner)) {
       problems.error(Locus.model("name"), Message.DUPLICATE_NAME, model.cName(), previous);
     }

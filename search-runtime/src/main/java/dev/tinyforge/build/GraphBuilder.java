@@ -136,7 +136,7 @@ public final class GraphBuilder {
       return null;
     }
     if (!in.shape().isVector()) {
-      mismatch(index, dense, "it needs a vector but " + from(in) + " gives " + in.shape()
+      mismatch(index, dense, "", "it needs a vector but " + from(in) + " gives " + in.shape()
           + "; add a @Flatten layer before it");
       return null;
     }
@@ -155,8 +155,9 @@ public final class GraphBuilder {
 
   private Integer addPool(int index, LayerSpec.Pool2d pool, Tensor in) {
     int stride = pool.stride() == 0 ? pool.pool() : pool.stride();
+    // Stride 0 stands for the pool size: a bad pool size is then reported once, on pool.
     boolean ok = atLeast(index, pool, "pool", pool.pool(), 1)
-        & atLeast(index, pool, "stride", stride, 1);
+        & (pool.stride() == 0 || atLeast(index, pool, "stride", pool.stride(), 1));
     if (!ok) {
       return null;
     }
@@ -189,7 +190,7 @@ public final class GraphBuilder {
     }
     Tensor second = tensors.get(other);
     if (!second.shape().equals(in.shape())) {
-      mismatch(index, add, "both inputs need one shape, but " + from(in) + " gives "
+      mismatch(index, add, "with", "both inputs need one shape, but " + from(in) + " gives "
           + in.shape() + " and '" + add.with() + "' gives " + second.shape());
       return null;
     }
@@ -207,12 +208,12 @@ public final class GraphBuilder {
         ? Shape.vector(in.shape().size())
         : Shape.of(reshape.shape());
     if (out == null || out.h() < 1 || out.w() < 1 || out.c() < 1) {
-      mismatch(index, reshape, "shape must be {height, width, channels} or {features}, each at"
+      mismatch(index, reshape, "shape", "shape must be {height, width, channels} or {features}, each at"
           + " least 1");
       return null;
     }
     if (out.size() != in.shape().size()) {
-      mismatch(index, reshape, "the new shape " + out + " holds " + out.size() + " values but "
+      mismatch(index, reshape, "shape", "the new shape " + out + " holds " + out.size() + " values but "
           + from(in) + " gives " + in.shape() + " = " + in.shape().size());
       return null;
     }
@@ -260,8 +261,12 @@ public final class GraphBuilder {
     return false;
   }
 
-  private void mismatch(int index, LayerSpec layer, String why) {
-    problems.error(Locus.layer(index, ""), Message.SHAPE_MISMATCH, layer.kind(), layer.name(),
+  /**
+   * Reports a layer that cannot take its input, on {@code member} when changing it can fix
+   * that (a reshape's shape, an add's other input), else on the layer.
+   */
+  private void mismatch(int index, LayerSpec layer, String member, String why) {
+    problems.error(Locus.layer(index, member), Message.SHAPE_MISMATCH, layer.kind(), layer.name(),
         why);
   }
 

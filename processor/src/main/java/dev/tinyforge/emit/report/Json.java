@@ -1,5 +1,6 @@
 package dev.tinyforge.emit.report;
 
+import java.util.List;
 import java.util.Locale;
 
 /** A small JSON text builder: keys in the order written, so reports are byte-identical. */
@@ -31,6 +32,13 @@ final class Json {
       out.append('[');
       for (int i = 0; i < array.length; i++) {
         out.append(i == 0 ? "" : ", ").append(array[i]);
+      }
+      out.append(']');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        out.append(i == 0 ? "" : ", ");
+        quote(String.valueOf(list.get(i)));
       }
       out.append(']');
     } else if (value instanceof Float f) {

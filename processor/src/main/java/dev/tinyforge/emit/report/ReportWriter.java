@@ -46,7 +46,7 @@ public final class ReportWriter {
     j.beginArray("buffers");
     for (Buffer b : e.plan().buffers()) {
       j.beginObject(null).value("tensors", b.tensors().stream()
-              .map(t -> e.graph().tensor(t).name()).toList().toString())
+              .map(t -> e.graph().tensor(t).name()).toList())
           .value("offset", e.plan().offsets()[b.id()]).value("bytes", b.size())
           .value("first_step", b.firstStep()).value("last_step", b.lastStep()).end('}');
     }

@@ -1,0 +1,15 @@
+package bad;
+
+import dev.tinyforge.annotations.Board;
+import dev.tinyforge.annotations.Dense;
+import dev.tinyforge.annotations.Layer;
+import dev.tinyforge.annotations.TinyModel;
+
+@TinyModel(
+    board = Board.STM32F412,
+    input = {4},
+    name = "twin")
+final class DuplicateNameFirst {
+  @Dense(units = 2)
+  Layer logits;
+}

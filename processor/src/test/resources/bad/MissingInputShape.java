@@ -1,0 +1,12 @@
+package bad;
+
+import dev.tinyforge.annotations.Board;
+import dev.tinyforge.annotations.Dense;
+import dev.tinyforge.annotations.Layer;
+import dev.tinyforge.annotations.TinyModel;
+
+@TinyModel(board = Board.STM32F412)
+final class MissingInputShape {
+  @Dense(units = 2)
+  Layer logits;
+}
