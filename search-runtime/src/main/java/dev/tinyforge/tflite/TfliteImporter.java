@@ -599,6 +599,11 @@ public final class TfliteImporter {
           + t.name() + "'", t.type(), "");
       return null;
     }
+    if (elements(t) != t.constant().size()) {
+      shapeError(c, "its " + role + " tensor " + index + " is " + Arrays.toString(t.shape())
+          + " but holds " + t.constant().size() + " bytes");
+      return null;
+    }
     return t;
   }
 
@@ -658,7 +663,7 @@ public final class TfliteImporter {
           + "'", t.type(), " (int8 operators take int32 biases)");
       return null;
     }
-    if (t.elementCount() != channels || t.constant().size() != 4L * channels) {
+    if (elements(t) != channels || t.constant().size() != 4L * channels) {
       shapeError(c, "its bias tensor " + index + " is " + Arrays.toString(t.shape()) + " but the"
           + " operator has " + channels + " output channels");
       return null;
@@ -749,10 +754,20 @@ public final class TfliteImporter {
           + out);
       return null;
     }
-    int padTop = padding(strideH, dilationH, in.h(), kernelH, out.h());
-    int padLeft = padding(strideW, dilationW, in.w(), kernelW, out.w());
-    return new Window(kernelH, kernelW, strideH, strideW, dilationH, dilationW, padTop, padLeft);
+    long padTop = padding(strideH, dilationH, in.h(), kernelH, out.h());
+    long padLeft = padding(strideW, dilationW, in.w(), kernelW, out.w());
+    long effectiveH = (long) (kernelH - 1) * dilationH + 1;
+    long effectiveW = (long) (kernelW - 1) * dilationW + 1;
+    if (padTop > Integer.MAX_VALUE / 4 || padLeft > Integer.MAX_VALUE / 4
+        || effectiveH > Integer.MAX_VALUE / 4 || effectiveW > Integer.MAX_VALUE / 4) {
+      use(c, "a " + kernelH + "x" + kernelW + " window with dilation " + dilationH + "x"
+          + dilationW + " is far larger than its " + in + " input");
+      return null;
+    }
+    return new Window(kernelH, kernelW, strideH, strideW, dilationH, dilationW, (int) padTop,
+        (int) padLeft);
   }
+
 
   /** TFLM's ComputeOutSize (in long: a crafted file's window must not overflow). */
   static long outSize(TflitePadding padding, int in, int kernel, int stride, int dilation) {
@@ -763,13 +778,25 @@ public final class TfliteImporter {
   }
 
   /** TFLM's ComputePaddingWithOffset: half the total padding, the odd pixel at the end. */
-  static int padding(int stride, int dilation, int in, int kernel, int out) {
+  static long padding(int stride, int dilation, int in, int kernel, int out) {
     long effective = (long) (kernel - 1) * dilation + 1;
     long total = (long) (out - 1) * stride + effective - in;
-    return (int) (Math.max(total, 0) / 2);
+    return Math.max(total, 0) / 2;
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** The tensor's element count, or -1 when a dimension is negative or the count overflows. */
+  private static long elements(TfliteTensor t) {
+    long count = 1;
+    for (int d : t.shape()) {
+      if (d < 0 || (d > 0 && count > Long.MAX_VALUE / d)) {
+        return -1;
+      }
+      count *= d;
+    }
+    return count;
+  }
 
   private Shape shape(int graphTensor) {
     return tensors.get(graphTensor).shape();
