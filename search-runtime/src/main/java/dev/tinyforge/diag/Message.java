@@ -49,6 +49,25 @@ public enum Message {
   WEIGHTS_SEEDED("Weights/Seeded",
       "no weights file %s: the model is built with deterministic seeded weights (seed %d); it runs"
           + " but predicts nothing useful until trained weights are supplied"),
+  TFLITE_SUBGRAPHS("Tflite/Subgraphs",
+      "the model has %d subgraphs; TinyForge imports models with exactly one (control flow such as"
+          + " IF, WHILE or CALL_ONCE is not supported)"),
+  TFLITE_INPUTS_OUTPUTS("Tflite/InputsOutputs",
+      "the model has %d inputs and %d outputs; TinyForge imports models with one input tensor and"
+          + " one output tensor"),
+  TFLITE_NOT_INT8("Tflite/NotInt8",
+      "%s is %s, not int8%s; TinyForge imports fully int8 quantized models (int8 activations and"
+          + " weights, int32 biases): convert with full-integer quantization and"
+          + " inference_input_type = inference_output_type = tf.int8"),
+  TFLITE_UNSUPPORTED_OP("Tflite/UnsupportedOp",
+      "operator %d is %s, which TinyForge does not support; it imports %s"),
+  TFLITE_UNSUPPORTED_USE("Tflite/UnsupportedUse", "%s: %s"),
+  TFLITE_DYNAMIC_SHAPE("Tflite/DynamicShape",
+      "tensor %d '%s' has the shape signature %s: its size is only known at run time; TinyForge"
+          + " needs every shape fixed at compile time: convert with a fixed input shape and"
+          + " batch size 1"),
+  TFLITE_SHAPE("Tflite/Shape", "%s"),
+  TFLITE_QUANTIZATION("Tflite/Quantization", "%s"),
   INTERNAL("TinyForge/Internal",
       "TinyForge failed on this model (%s); nothing was written for it. Please report this");
 

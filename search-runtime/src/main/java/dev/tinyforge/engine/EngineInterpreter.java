@@ -1,0 +1,123 @@
+package dev.tinyforge.engine;
+
+import dev.tinyforge.graph.Op;
+import dev.tinyforge.graph.Tensor;
+import dev.tinyforge.kernels.Add;
+import dev.tinyforge.kernels.AvgPool;
+import dev.tinyforge.kernels.Conv2d;
+import dev.tinyforge.kernels.DepthwiseConv2d;
+import dev.tinyforge.kernels.FullyConnected;
+import dev.tinyforge.kernels.MaxPool;
+import dev.tinyforge.kernels.Softmax;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs an {@link Engine} directly: its steps, in order, with the Java kernels on one byte[] arena
+ * of {@link Engine#arenaBytes()}, exactly as the generated Java mirror does (MirrorWriter turns
+ * the same steps into the same calls). Between ops a listener may read any tensor from the
+ * arena, which is how intermediate tensors are compared with TF Lite Micro's.
+ *
+ * <p>Like the mirror, the arena is kept across inferences and never cleared.
+ */
+public final class EngineInterpreter {
+  /** Called after each op of the graph, once its output is in the arena. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * @param opIndex the op's index in {@code engine.graph().ops()}
+     * @param step the kernel call it ran, or null for a reshape (which runs nothing)
+     */
+    void afterOp(int opIndex, Op op, Step step, EngineInterpreter interpreter);
+  }
+
+  private final Engine engine;
+  private final byte[] arena;
+
+  public EngineInterpreter(Engine engine) {
+    this.engine = engine;
+    this.arena = new byte[engine.arenaBytes()];
+  }
+
+  public Engine engine() {
+    return engine;
+  }
+
+  /** One inference: {@link Engine#inputBytes()} in, {@link Engine#outputBytes()} out. */
+  public byte[] invoke(byte[] input) {
+    return invoke(input, null);
+  }
+
+  public byte[] invoke(byte[] input, Listener listener) {
+    if (input.length != engine.inputBytes()) {
+      throw new IllegalArgumentException(
+          "the input has " + input.length + " bytes, not " + engine.inputBytes());
+    }
+    System.arraycopy(input, 0, arena, engine.inputOffset(), input.length);
+    List<Op> ops = engine.graph().ops();
+    List<Step> steps = engine.steps();
+    int next = 0;
+    for (int i = 0; i < ops.size(); i++) {
+      Op op = ops.get(i);
+      Step step = null;
+      if (!(op instanceof Op.Reshape)) {
+        // Lowering adds exactly one step per op that is not a reshape, in op order.
+        step = steps.get(next++);
+        if (!step.layer().equals(op.name())) {
+          throw new IllegalStateException(
+              "step " + (next - 1) + " computes '" + step.layer() + "', not op '" + op.name() + "'");
+        }
+        run(step, arena);
+      }
+      if (listener != null) {
+        listener.afterOp(i, op, step, this);
+      }
+    }
+    if (next != steps.size()) {
+      throw new IllegalStateException(steps.size() - next + " steps belong to no op");
+    }
+    return Arrays.copyOfRange(arena, engine.outputOffset(),
+        engine.outputOffset() + engine.outputBytes());
+  }
+
+  /** The current bytes of graph tensor {@code tensorId}, at its planned place in the arena. */
+  public byte[] tensor(int tensorId) {
+    Tensor tensor = engine.graph().tensor(tensorId);
+    int offset = engine.plan().offsetOfTensor(tensorId);
+    return Arrays.copyOfRange(arena, offset, offset + tensor.shape().size());
+  }
+
+  /** The arena itself (not a copy). */
+  public byte[] arena() {
+    return arena;
+  }
+
+  /** One kernel call on {@code arena}, the same call MirrorWriter writes for {@code step}. */
+  public static void run(Step step, byte[] arena) {
+    if (step instanceof Step.Conv conv) {
+      Conv2d.run(arena, conv.in(), conv.inDims(), conv.filter(), conv.bias(), arena, conv.out(),
+          conv.outDims(), conv.window(), conv.requant());
+    } else if (step instanceof Step.Depthwise dw) {
+      DepthwiseConv2d.run(arena, dw.in(), dw.inDims(), dw.filter(), dw.bias(), arena, dw.out(),
+          dw.outDims(), dw.depthMultiplier(), dw.window(), dw.requant());
+    } else if (step instanceof Step.FullyConnected fc) {
+      FullyConnected.run(arena, fc.in(), fc.inDepth(), fc.weights(), fc.bias(), arena, fc.out(),
+          fc.outDepth(), fc.requant());
+    } else if (step instanceof Step.Pool pool) {
+      if (pool.max()) {
+        MaxPool.run(arena, pool.in(), pool.inDims(), arena, pool.out(), pool.outDims(),
+            pool.window(), pool.actMin(), pool.actMax());
+      } else {
+        AvgPool.run(arena, pool.in(), pool.inDims(), arena, pool.out(), pool.outDims(),
+            pool.window(), pool.actMin(), pool.actMax());
+      }
+    } else if (step instanceof Step.Add add) {
+      Add.run(arena, add.in1(), arena, add.in2(), arena, add.out(), add.size(), add.params());
+    } else if (step instanceof Step.Softmax softmax) {
+      Softmax.run(arena, softmax.in(), arena, softmax.out(), softmax.rows(), softmax.depth(),
+          softmax.params());
+    } else {
+      throw new IllegalArgumentException("unknown step " + step);
+    }
+  }
+}
