@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Builds and runs every {@code c-runtime/test/test_*.c}, linked with every C file under
  * {@code src/}, with the host gcc: once with warnings as errors at -O2, once under AddressSanitizer and UBSan. Each C
- * file is one container with those two tests; a new test file needs no change here.
+ * file is one container with those two tests; a new test file needs no change here. Each test
+ * program gets the shared models folder (system property {@code tinyforge.models}) as argv[1].
  */
 class CRuntimeUnitTest {
   private static final Pattern SUMMARY = Pattern.compile("(\\d+) passed, 0 failed");
@@ -89,7 +90,9 @@ class CRuntimeUnitTest {
         .that(compiled.exitCode)
         .isEqualTo(0);
 
-    Result ran = execute(List.of(binary.toString()), module, RUN_TIMEOUT_SECONDS);
+    // argv[1]: the shared models folder, from which the C tests read the TFLM goldens.
+    Result ran =
+        execute(List.of(binary.toString(), modelsDir().toString()), module, RUN_TIMEOUT_SECONDS);
     assertWithMessage("%s (%s) exited with %s:\n%s", name, build.label, ran.exitCode, ran.output)
         .that(ran.exitCode)
         .isEqualTo(0);
@@ -140,6 +143,20 @@ class CRuntimeUnitTest {
           + " run through Maven, whose surefire configuration sets it");
     }
     return Path.of(dir).toAbsolutePath();
+  }
+
+  /** The TF Lite Micro goldens; a missing folder fails the run (goldens are never skipped). */
+  private static Path modelsDir() {
+    String dir = System.getProperty("tinyforge.models");
+    if (dir == null || dir.isBlank()) {
+      fail("system property tinyforge.models (the shared models folder) is not set;"
+          + " run through Maven, whose surefire configuration sets it");
+    }
+    Path models = Path.of(dir).toAbsolutePath().normalize();
+    if (!Files.isDirectory(models)) {
+      fail("models folder " + models + " does not exist");
+    }
+    return models;
   }
 
   private static void requireGcc() {
