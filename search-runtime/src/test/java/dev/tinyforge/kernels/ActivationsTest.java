@@ -145,4 +145,18 @@ class ActivationsTest {
         SigmoidParams.prepare(m.scale(20), m.zeroPoint(20)));
     assertThat(out).isEqualTo(tensor(testCase, 21));
   }
+  /** The numbers test_activations_s8.c uses (multipliers checked with Python's math.frexp). */
+  @Test
+  void goldenParametersMatchTheCTest() {
+    TfliteModelFile m = Goldens.model(MODEL);
+    assertThat(HardSwishParams.prepare(m.scale(3), m.zeroPoint(3), m.scale(4), m.zeroPoint(4)))
+        .isEqualTo(new HardSwishParams(16, -112, 17992, 3, 17660, -5));
+    assertThat(ReluParams.prepare(m.scale(7), m.zeroPoint(7), m.scale(8), m.zeroPoint(8)))
+        .isEqualTo(new ReluParams(-20, -128, 2069570373, 1, -128, 127));
+    assertThat(Relu.relu6Bounds(m.scale(11), m.zeroPoint(11))).isEqualTo(new ActivationRange(22, 90));
+    assertThat(SigmoidParams.prepare(m.scale(15), m.zeroPoint(15)))
+        .isEqualTo(new SigmoidParams(43, 240, 1737671808, 23));
+    assertThat(SigmoidParams.prepare(m.scale(20), m.zeroPoint(20)))
+        .isEqualTo(new SigmoidParams(-13, 480, 1684073472, 22));
+  }
 }

@@ -130,4 +130,17 @@ class MulTest {
         432, p);
     assertThat(out).isEqualTo(Goldens.tensor(name, testCase, 17));
   }
+  /** The numbers test_mul_s8.c uses, checked separately with Python's math.frexp. */
+  @Test
+  void goldenParametersMatchTheCTest() {
+    TfliteModelFile m = Goldens.model("op_mul");
+    assertThat(prepare(m, 0, 1, 2, Activation.RELU))
+        .isEqualTo(new MulParams(-70, -15, -128, 1416037727, -6, -128, 127));
+    assertThat(prepare(m, 2, 0, 3, Activation.NONE))
+        .isEqualTo(new MulParams(128, -70, 114, 1319736934, -7, -128, 127));
+    assertThat(prepare(m, 3, 4, 5, Activation.NONE))
+        .isEqualTo(new MulParams(-114, 0, -115, 1416896471, -6, -128, 127));
+    assertThat(prepare(Goldens.model("op_activations"), 15, 16, 17, Activation.NONE))
+        .isEqualTo(new MulParams(-43, 128, -112, 1551847968, -6, -128, 127));
+  }
 }
