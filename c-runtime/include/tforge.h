@@ -192,4 +192,20 @@ void tforge_relu_s8(const int8_t *input, int8_t *output, int32_t size,
 void tforge_relu6_s8(const int8_t *input, int8_t *output, int32_t size,
                      int32_t lower, int32_t upper);
 
+/*
+ * PAD / PADV2 on a 4-D tensor (shape in_shape[0..3], e.g. N, H, W, C): output dimension i is
+ * before[i] + in_shape[i] + after[i]; elements outside the copied box get pad_value (PAD: the
+ * output zero point; PADV2: the constant's int8 code). output must not overlap input.
+ */
+void tforge_pad_s8(const int8_t *input, const int32_t in_shape[4], const int32_t before[4],
+                   const int32_t after[4], int8_t pad_value, int8_t *output);
+
+/*
+ * CONCATENATION with one quantization on all inputs and the output (TF Lite Micro's int8 rule):
+ * for each of `rows` outer rows, input i contributes chunks[i] bytes (its size along the axis
+ * times the inner size; on the last axis, its channel count). output must not overlap inputs.
+ */
+void tforge_concatenation_s8(const int8_t *const *inputs, const int32_t *chunks, int32_t count,
+                             int32_t rows, int8_t *output);
+
 #endif
