@@ -109,4 +109,103 @@ typedef struct {
 void tforge_softmax_s8(const int8_t *input, int8_t *output,
                        int32_t rows, int32_t depth, const tforge_softmax_params *p);
 
+/*
+ * Element-wise multiplication (TF Lite Micro's int8 MUL): (in1 + input1_offset) *
+ * (in2 + input2_offset), requantized by one multiplier, offset and clamped.
+ */
+typedef struct {
+    int32_t input1_offset;
+    int32_t input2_offset;
+    int32_t output_offset;
+    int32_t output_multiplier;
+    int32_t output_shift;
+    int32_t act_min;
+    int32_t act_max;
+} tforge_mul_params;
+
+void tforge_mul_s8(const int8_t *input1, const int8_t *input2, int8_t *output,
+                   int32_t size, const tforge_mul_params *p);
+
+/*
+ * The same with input2's `depth` values repeated for each of `rows` rows of input1: a
+ * per-channel constant (rows = H*W, depth = C) or a scalar (depth = 1). When the broadcast
+ * operand is the model's input 1, pass it as input2 with the two offsets exchanged.
+ */
+void tforge_mul_broadcast_s8(const int8_t *input1, const int8_t *input2, int8_t *output,
+                             int32_t rows, int32_t depth, const tforge_mul_params *p);
+
+/*
+ * LOGISTIC and TANH (TF Lite Micro's int8 reference kernels, gemmlowp fixed point): the input,
+ * zero point removed, goes to Q4 with input_multiplier * 2^(input_left_shift - 31); inputs with
+ * |x - zp| >= input_range_radius saturate. Fixed output quantization: LOGISTIC 1/256 with zero
+ * point -128, TANH 1/128 with zero point 0.
+ */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t input_range_radius;
+    int32_t input_multiplier;
+    int32_t input_left_shift;
+} tforge_sigmoid_params;
+
+void tforge_logistic_s8(const int8_t *input, int8_t *output, int32_t size,
+                        const tforge_sigmoid_params *p);
+
+void tforge_tanh_s8(const int8_t *input, int8_t *output, int32_t size,
+                    const tforge_sigmoid_params *p);
+
+/*
+ * HARD_SWISH, x * relu6(x + 3) / 6, in TF Lite Micro's int16 fixed point. The multipliers are
+ * Q15 (int32 Q31 multipliers rounded to 16 bits); output_exponent <= 0.
+ */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t reluish_multiplier;
+    int32_t reluish_exponent;
+    int32_t output_multiplier;
+    int32_t output_exponent;
+} tforge_hard_swish_params;
+
+void tforge_hard_swish_s8(const int8_t *input, int8_t *output, int32_t size,
+                          const tforge_hard_swish_params *p);
+
+/*
+ * Standalone RELU: requantizes (input_scale / output_scale) and clamps at the output zero point.
+ * Zero points as zero points here (TF Lite Micro's ReluOpData), not offsets.
+ */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t output_multiplier;
+    int32_t output_shift;
+    int32_t act_min;
+    int32_t act_max;
+} tforge_relu_params;
+
+void tforge_relu_s8(const int8_t *input, int8_t *output, int32_t size,
+                    const tforge_relu_params *p);
+
+/*
+ * Standalone RELU6: no requantization; clamps the input codes to [lower, upper] = [input zero
+ * point, input zero point + round(6 / input scale)] (TF Lite Micro ignores the output quant).
+ */
+void tforge_relu6_s8(const int8_t *input, int8_t *output, int32_t size,
+                     int32_t lower, int32_t upper);
+
+/*
+ * PAD / PADV2 on a 4-D tensor (shape in_shape[0..3], e.g. N, H, W, C): output dimension i is
+ * before[i] + in_shape[i] + after[i]; elements outside the copied box get pad_value (PAD: the
+ * output zero point; PADV2: the constant's int8 code). output must not overlap input.
+ */
+void tforge_pad_s8(const int8_t *input, const int32_t in_shape[4], const int32_t before[4],
+                   const int32_t after[4], int8_t pad_value, int8_t *output);
+
+/*
+ * CONCATENATION with one quantization on all inputs and the output (TF Lite Micro's int8 rule):
+ * for each of `rows` outer rows, input i contributes chunks[i] bytes (its size along the axis
+ * times the inner size; on the last axis, its channel count). output must not overlap inputs.
+ */
+void tforge_concatenation_s8(const int8_t *const *inputs, const int32_t *chunks, int32_t count,
+                             int32_t rows, int8_t *output);
+
 #endif

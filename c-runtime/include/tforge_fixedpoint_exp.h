@@ -148,4 +148,53 @@ static inline int32_t tforge_fp_count_leading_zeros(uint32_t x) {
     return n;
 }
 
+/* (1 - a) / (1 + a) for a Q0 value a in [0, 1), by the same Newton-Raphson steps; result in Q0. */
+static inline int32_t tforge_fp_one_minus_x_over_one_plus_x(int32_t a) {
+    const int32_t forty_eight_seventeenths = 1515870810;       /* Q2 */
+    const int32_t minus_thirty_two_seventeenths = -1010580540; /* Q2 */
+    const int32_t one_q2 = (int32_t)1 << 29;
+    const int32_t half_denominator = tforge_fp_rounding_half_sum(a, INT32_MAX);
+    int32_t x = tforge_fp_wrapping_add(
+        forty_eight_seventeenths,
+        tforge_sat_rounding_doubling_high_mul(half_denominator, minus_thirty_two_seventeenths));
+    int i;
+    for (i = 0; i < 3; i++) {
+        const int32_t error = tforge_fp_wrapping_sub(
+            one_q2, tforge_sat_rounding_doubling_high_mul(half_denominator, x));
+        x = tforge_fp_wrapping_add(
+            x, tforge_fp_rescale(tforge_sat_rounding_doubling_high_mul(x, error), 4, 2));
+    }
+    /* x ~ 2 / (1 + a) in Q2, and 2 / (1 + a) - 1 = (1 - a) / (1 + a). */
+    return tforge_fp_rescale(tforge_fp_wrapping_sub(x, one_q2), 2, 0);
+}
+
+/*
+ * gemmlowp's logistic: 1 / (1 + exp(-a)) in Q0 for a raw a in Q<integer_bits>, a > INT32_MIN.
+ * Computed for |a| and mirrored as "1" - y (the largest Q0 value) for negative a; 1/2 at zero.
+ */
+static inline int32_t tforge_fp_logistic(int32_t a, int32_t integer_bits) {
+    int32_t for_positive;
+    if (a == 0) {
+        return (int32_t)1 << 30;
+    }
+    for_positive = tforge_fp_one_over_one_plus_x(
+        tforge_fp_exp_on_negative_values(a > 0 ? -a : a, integer_bits));
+    return a > 0 ? for_positive : INT32_MAX - for_positive;
+}
+
+/*
+ * gemmlowp's tanh in Q0 for a raw a in Q<integer_bits>, a > INT32_MIN: tanh(|a|) =
+ * (1 - exp(-2|a|)) / (1 + exp(-2|a|)), where -2|a| is the same raw value read with one more
+ * integer bit; the sign is restored afterwards and zero maps to zero.
+ */
+static inline int32_t tforge_fp_tanh(int32_t a, int32_t integer_bits) {
+    int32_t t;
+    if (a == 0) {
+        return 0;
+    }
+    t = tforge_fp_one_minus_x_over_one_plus_x(
+        tforge_fp_exp_on_negative_values(a < 0 ? a : -a, integer_bits + 1));
+    return a < 0 ? -t : t;
+}
+
 #endif

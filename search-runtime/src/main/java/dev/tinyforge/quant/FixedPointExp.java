@@ -115,4 +115,43 @@ public final class FixedPointExp {
     // half of it, which goes back to Q0.
     return rescale(x, 1, 0);
   }
+  /** (1 - a) / (1 + a) for a Q0 value a in [0, 1): the same Newton-Raphson steps; result in Q0. */
+  public static int oneMinusXOverOnePlusX(int a) {
+    int halfDenominator = roundingHalfSum(a, Integer.MAX_VALUE);
+    int oneInQ2 = 1 << 29;
+    int x = FORTY_EIGHT_SEVENTEENTHS + mul(halfDenominator, MINUS_THIRTY_TWO_SEVENTEENTHS);
+    for (int i = 0; i < 3; i++) {
+      int error = oneInQ2 - mul(halfDenominator, x);
+      x = x + rescale(mul(x, error), 4, 2);
+    }
+    // x ~ 2 / (1 + a) in Q2; 2 / (1 + a) - 1 = (1 - a) / (1 + a).
+    return rescale(x - oneInQ2, 2, 0);
+  }
+
+  /**
+   * gemmlowp's logistic: 1 / (1 + exp(-a)) in Q0 for a raw value a in Q{integerBits}. Computed for
+   * |a| and mirrored (1 - y, with "1" the largest Q0 value) for negative a; exactly 1/2 at zero.
+   */
+  public static int logistic(int a, int integerBits) {
+    if (a == 0) {
+      return 1 << 30;
+    }
+    int absA = a > 0 ? a : -a;
+    int forPositive = oneOverOnePlusX(expOnNegativeValues(-absA, integerBits));
+    return a > 0 ? forPositive : Integer.MAX_VALUE - forPositive;
+  }
+
+  /**
+   * gemmlowp's tanh in Q0 for a raw value a in Q{integerBits}: tanh(|a|) = (1 - exp(-2|a|)) / (1 +
+   * exp(-2|a|)), where -2|a| is the same raw value read with one more integer bit; the sign is put
+   * back afterwards and zero maps to zero.
+   */
+  public static int tanh(int a, int integerBits) {
+    if (a == 0) {
+      return 0;
+    }
+    int minusAbs = a < 0 ? a : -a;
+    int t = oneMinusXOverOnePlusX(expOnNegativeValues(minusAbs, integerBits + 1));
+    return a < 0 ? -t : t;
+  }
 }
