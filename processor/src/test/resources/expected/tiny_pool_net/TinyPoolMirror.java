@@ -9,6 +9,7 @@ import dev.tinyforge.kernels.MaxPool;
 import dev.tinyforge.kernels.Requant;
 import dev.tinyforge.kernels.Window;
 import dev.tinyforge.mirror.ConstantBlob;
+import dev.tinyforge.mirror.ModelMirror;
 import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -17,7 +18,7 @@ import javax.annotation.processing.Generated;
  * Java mirror of the tiny_pool_net engine for CUSTOM: runs bit-exactly like its firmware.
  */
 @Generated("dev.tinyforge.processor.TinyModelProcessor")
-public final class TinyPoolMirror {
+public final class TinyPoolMirror implements ModelMirror {
   public static final String NAME = "tiny_pool_net";
 
   public static final String BOARD = "CUSTOM";
@@ -84,9 +85,85 @@ public final class TinyPoolMirror {
 
   private final byte[] arena = new byte[ARENA_BYTES];
 
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String board() {
+    return BOARD;
+  }
+
+  @Override
+  public int inputBytes() {
+    return INPUT_BYTES;
+  }
+
+  @Override
+  public int outputBytes() {
+    return OUTPUT_BYTES;
+  }
+
+  @Override
+  public int arenaBytes() {
+    return ARENA_BYTES;
+  }
+
+  @Override
+  public long macs() {
+    return MACS;
+  }
+
+  @Override
+  public long peakSramBytes() {
+    return PEAK_SRAM_BYTES;
+  }
+
+  @Override
+  public long flashBytesEstimate() {
+    return FLASH_BYTES_ESTIMATE;
+  }
+
+  @Override
+  public long sramBudgetBytes() {
+    return SRAM_BUDGET_BYTES;
+  }
+
+  @Override
+  public long flashBudgetBytes() {
+    return FLASH_BUDGET_BYTES;
+  }
+
+  @Override
+  public float inputScale() {
+    return INPUT_SCALE;
+  }
+
+  @Override
+  public int inputZeroPoint() {
+    return INPUT_ZERO_POINT;
+  }
+
+  @Override
+  public float outputScale() {
+    return OUTPUT_SCALE;
+  }
+
+  @Override
+  public int outputZeroPoint() {
+    return OUTPUT_ZERO_POINT;
+  }
+
+  @Override
+  public List<LayerFacts> layers() {
+    return LAYERS;
+  }
+
   /**
    * Runs one inference: 128 input bytes in, 2 output bytes out.
    */
+  @Override
   public byte[] invoke(byte[] input) {
     if (input.length != INPUT_BYTES) {
       throw new IllegalArgumentException("the input has " + INPUT_BYTES + " bytes, not " + input.length);
