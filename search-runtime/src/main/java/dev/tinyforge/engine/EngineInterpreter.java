@@ -65,7 +65,8 @@ public final class EngineInterpreter {
         step = steps.get(next++);
         if (!step.layer().equals(op.name())) {
           throw new IllegalStateException(
-              "step " + (next - 1) + " computes '" + step.layer() + "', not op '" + op.name() + "'");
+              "step " + (next - 1) + " computes '" + step.layer() + "', not op '" + op.name()
+                  + "'");
         }
         run(step, arena);
       }

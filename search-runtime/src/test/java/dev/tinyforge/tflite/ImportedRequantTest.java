@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Lowering's multipliers for imported models against TF Lite Micro's Prepare, written out here
  * independently: per-tensor FULLY_CONNECTED takes GetQuantizedConvolutionMultipler's
- * (double) (float input_scale * float filter_scale) / (double) output_scale; per-channel FC, CONV_2D
- * and DEPTHWISE_CONV_2D take PopulateConvolutionQuantizationParams' all-double
+ * (double) (float input_scale * float filter_scale) / (double) output_scale; per-channel FC,
+ * CONV_2D and DEPTHWISE_CONV_2D take PopulateConvolutionQuantizationParams' all-double
  * input_scale * filter_scale / output_scale. The goldens alone may not tell the two rules apart
  * (they give the same Q31 multiplier unless the float product rounds across a boundary), so this
  * pins the rule itself, and says for which layers the rule matters.

@@ -28,8 +28,9 @@ class TfliteImporterProblemsTest {
   @Test
   void sharedModelsWithOtherOpsAreRejectedNamingEachOp() throws Exception {
     Map<String, List<String>> expected = new TreeMap<>(Map.of(
-        "op_activations", List.of("Tflite/UnsupportedOp 1 HARD_SWISH", "Tflite/UnsupportedOp 3 RELU",
-            "Tflite/UnsupportedOp 5 RELU6", "Tflite/UnsupportedOp 7 LOGISTIC",
+        "op_activations", List.of("Tflite/UnsupportedOp 1 HARD_SWISH",
+            "Tflite/UnsupportedOp 3 RELU", "Tflite/UnsupportedOp 5 RELU6",
+            "Tflite/UnsupportedOp 7 LOGISTIC",
             "Tflite/UnsupportedOp 8 MUL", "Tflite/UnsupportedOp 10 TANH"),
         "op_add", List.of("Tflite/UnsupportedUse 2 ADD"),
         "op_mean_maxpool", List.of("Tflite/UnsupportedOp 3 MEAN"),
@@ -156,7 +157,8 @@ class TfliteImporterProblemsTest {
           throw new AssertionError(name + " after " + log, e);
         }
         for (Problem p : problems.all()) {
-          assertWithMessage(name + " after " + log).that(p.message()).isNotEqualTo(Message.INTERNAL);
+          assertWithMessage(name + " after " + log).that(p.message())
+              .isNotEqualTo(Message.INTERNAL);
           ids.merge(p.message().id(), 1, Integer::sum);
         }
         if (!result.succeeded()) {
