@@ -19,6 +19,19 @@ const int8_t *tiny_conv_output(void) {
     return arena.bytes + 0;
 }
 
+/*
+ * Define TFORGE_AFTER_LAYER(index) to observe the arena after each layer (tests use it to
+ * compare every intermediate tensor); by default it compiles to nothing.
+ */
+#ifndef TFORGE_AFTER_LAYER
+#define TFORGE_AFTER_LAYER(index) ((void)0)
+#endif
+
+/* The arena's first byte, for tools that read tensors at the offsets in report.json. */
+const int8_t *tiny_conv_arena(void) {
+    return arena.bytes;
+}
+
 int tiny_conv_run(void) {
     { /* tforge_conv2d_s8 'conv' */
         static const tforge_dims in = {6, 6, 1};
@@ -27,6 +40,7 @@ int tiny_conv_run(void) {
         static const tforge_requant rq = {128, -128, -128, 127, tiny_conv_conv_multiplier, tiny_conv_conv_shift};
         tforge_conv2d_s8(arena.bytes + 72, &in, tiny_conv_conv_filter, tiny_conv_conv_bias, arena.bytes + 0, &out, &win, &rq);
     }
+    TFORGE_AFTER_LAYER(0);
     { /* tforge_depthwise_conv2d_s8 'depthwise' */
         static const tforge_dims in = {6, 6, 2};
         static const tforge_dims out = {6, 6, 2};
@@ -34,24 +48,29 @@ int tiny_conv_run(void) {
         static const tforge_requant rq = {128, -128, -128, 127, tiny_conv_depthwise_multiplier, tiny_conv_depthwise_shift};
         tforge_depthwise_conv2d_s8(arena.bytes + 0, &in, tiny_conv_depthwise_filter, tiny_conv_depthwise_bias, arena.bytes + 72, &out, 1, &win, &rq);
     }
+    TFORGE_AFTER_LAYER(1);
     { /* tforge_add_s8 'residual' */
         static const tforge_add_params params = {128, 128, 0, 20, 1073741824, 0, 1611120215, -1, 1073741824, -19, -128, 127};
         tforge_add_s8(arena.bytes + 72, arena.bytes + 0, arena.bytes + 144, 72, &params);
     }
+    TFORGE_AFTER_LAYER(2);
     { /* tforge_avgpool_s8 'pool' */
         static const tforge_dims in = {6, 6, 2};
         static const tforge_dims out = {3, 3, 2};
         static const tforge_window win = {2, 2, 2, 2, 1, 1, 0, 0};
         tforge_avgpool_s8(arena.bytes + 144, &in, arena.bytes + 0, &out, &win, -128, 127);
     }
+    TFORGE_AFTER_LAYER(3);
     { /* tforge_fully_connected_s8 'logits' */
         static const tforge_requant rq = {0, 0, -128, 127, tiny_conv_logits_multiplier, tiny_conv_logits_shift};
         tforge_fully_connected_s8(arena.bytes + 0, 18, tiny_conv_logits_weights, tiny_conv_logits_bias, arena.bytes + 20, 3, &rq);
     }
+    TFORGE_AFTER_LAYER(5);
     { /* tforge_softmax_s8 'probabilities' */
         static const tforge_softmax_params params = {1276366720, 21, -992};
         tforge_softmax_s8(arena.bytes + 20, arena.bytes + 0, 1, 3, &params);
     }
+    TFORGE_AFTER_LAYER(6);
     return 0;
 }
 

@@ -20,5 +20,7 @@ const int8_t *tiny_conv_output(void);
 int tiny_conv_run(void);
 /* Copies TINY_CONV_INPUT_BYTES in, runs, copies TINY_CONV_OUTPUT_BYTES out; 0 on success. */
 int tiny_conv_invoke(const int8_t *input, int8_t *output);
+/* The arena itself: tensors sit at the offsets report.json gives. */
+const int8_t *tiny_conv_arena(void);
 
 #endif

@@ -19,19 +19,35 @@ const int8_t *tiny_mlp_output(void) {
     return arena.bytes + 4;
 }
 
+/*
+ * Define TFORGE_AFTER_LAYER(index) to observe the arena after each layer (tests use it to
+ * compare every intermediate tensor); by default it compiles to nothing.
+ */
+#ifndef TFORGE_AFTER_LAYER
+#define TFORGE_AFTER_LAYER(index) ((void)0)
+#endif
+
+/* The arena's first byte, for tools that read tensors at the offsets in report.json. */
+const int8_t *tiny_mlp_arena(void) {
+    return arena.bytes;
+}
+
 int tiny_mlp_run(void) {
     { /* tforge_fully_connected_s8 'hidden' */
         static const tforge_requant rq = {0, -128, -128, 127, tiny_mlp_hidden_multiplier, tiny_mlp_hidden_shift};
         tforge_fully_connected_s8(arena.bytes + 0, 4, tiny_mlp_hidden_weights, tiny_mlp_hidden_bias, arena.bytes + 4, 3, &rq);
     }
+    TFORGE_AFTER_LAYER(0);
     { /* tforge_fully_connected_s8 'logits' */
         static const tforge_requant rq = {128, 5, -128, 127, tiny_mlp_logits_multiplier, tiny_mlp_logits_shift};
         tforge_fully_connected_s8(arena.bytes + 4, 3, tiny_mlp_logits_weights, tiny_mlp_logits_bias, arena.bytes + 0, 2, &rq);
     }
+    TFORGE_AFTER_LAYER(1);
     { /* tforge_softmax_s8 'probabilities' */
         static const tforge_softmax_params params = {1717986944, 23, -248};
         tforge_softmax_s8(arena.bytes + 0, arena.bytes + 4, 1, 2, &params);
     }
+    TFORGE_AFTER_LAYER(2);
     return 0;
 }
 

@@ -20,5 +20,7 @@ const int8_t *tiny_mlp_output(void);
 int tiny_mlp_run(void);
 /* Copies TINY_MLP_INPUT_BYTES in, runs, copies TINY_MLP_OUTPUT_BYTES out; 0 on success. */
 int tiny_mlp_invoke(const int8_t *input, int8_t *output);
+/* The arena itself: tensors sit at the offsets report.json gives. */
+const int8_t *tiny_mlp_arena(void);
 
 #endif

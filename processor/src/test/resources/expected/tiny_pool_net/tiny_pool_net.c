@@ -19,6 +19,19 @@ const int8_t *tiny_pool_net_output(void) {
     return arena.bytes + 0;
 }
 
+/*
+ * Define TFORGE_AFTER_LAYER(index) to observe the arena after each layer (tests use it to
+ * compare every intermediate tensor); by default it compiles to nothing.
+ */
+#ifndef TFORGE_AFTER_LAYER
+#define TFORGE_AFTER_LAYER(index) ((void)0)
+#endif
+
+/* The arena's first byte, for tools that read tensors at the offsets in report.json. */
+const int8_t *tiny_pool_net_arena(void) {
+    return arena.bytes;
+}
+
 int tiny_pool_net_run(void) {
     { /* tforge_conv2d_s8 'pointwise' */
         static const tforge_dims in = {8, 8, 2};
@@ -27,22 +40,26 @@ int tiny_pool_net_run(void) {
         static const tforge_requant rq = {128, 0, -128, 127, tiny_pool_net_pointwise_multiplier, tiny_pool_net_pointwise_shift};
         tforge_conv2d_s8(arena.bytes + 0, &in, tiny_pool_net_pointwise_filter, tiny_pool_net_pointwise_bias, arena.bytes + 128, &out, &win, &rq);
     }
+    TFORGE_AFTER_LAYER(0);
     { /* tforge_maxpool_s8 'max' */
         static const tforge_dims in = {4, 4, 4};
         static const tforge_dims out = {4, 4, 4};
         static const tforge_window win = {3, 3, 1, 1, 1, 1, 1, 1};
         tforge_maxpool_s8(arena.bytes + 128, &in, arena.bytes + 0, &out, &win, -128, 127);
     }
+    TFORGE_AFTER_LAYER(1);
     { /* tforge_avgpool_s8 'pool' */
         static const tforge_dims in = {2, 8, 4};
         static const tforge_dims out = {1, 1, 4};
         static const tforge_window win = {2, 8, 1, 1, 1, 1, 0, 0};
         tforge_avgpool_s8(arena.bytes + 0, &in, arena.bytes + 64, &out, &win, -128, 127);
     }
+    TFORGE_AFTER_LAYER(3);
     { /* tforge_fully_connected_s8 'scores' */
         static const tforge_requant rq = {0, -128, -128, 127, tiny_pool_net_scores_multiplier, tiny_pool_net_scores_shift};
         tforge_fully_connected_s8(arena.bytes + 64, 4, tiny_pool_net_scores_weights, tiny_pool_net_scores_bias, arena.bytes + 0, 2, &rq);
     }
+    TFORGE_AFTER_LAYER(4);
     return 0;
 }
 

@@ -20,5 +20,7 @@ const int8_t *tiny_pool_net_output(void);
 int tiny_pool_net_run(void);
 /* Copies TINY_POOL_NET_INPUT_BYTES in, runs, copies TINY_POOL_NET_OUTPUT_BYTES out; 0 on success. */
 int tiny_pool_net_invoke(const int8_t *input, int8_t *output);
+/* The arena itself: tensors sit at the offsets report.json gives. */
+const int8_t *tiny_pool_net_arena(void);
 
 #endif

@@ -78,6 +78,8 @@ public final class CEngineEmitter {
     c.line("/* Copies %s_INPUT_BYTES in, runs, copies %s_OUTPUT_BYTES out; 0 on success. */", up,
         up);
     c.line("int %s_invoke(const int8_t *input, int8_t *output);", e.name());
+    c.line("/* The arena itself: tensors sit at the offsets report.json gives. */");
+    c.line("const int8_t *%s_arena(void);", e.name());
     c.blank().line("#endif");
     return c.toString();
   }
@@ -101,9 +103,19 @@ public final class CEngineEmitter {
         .close("}").blank();
     c.open("const int8_t *%s_output(void) {", n).line("return arena.bytes + %d;",
         e.outputOffset()).close("}").blank();
+    c.line("/*");
+    c.line(" * Define TFORGE_AFTER_LAYER(index) to observe the arena after each layer (tests use it to");
+    c.line(" * compare every intermediate tensor); by default it compiles to nothing.");
+    c.line(" */");
+    c.line("#ifndef TFORGE_AFTER_LAYER");
+    c.line("#define TFORGE_AFTER_LAYER(index) ((void)0)");
+    c.line("#endif").blank();
+    c.line("/* The arena's first byte, for tools that read tensors at the offsets in report.json. */");
+    c.open("const int8_t *%s_arena(void) {", n).line("return arena.bytes;").close("}").blank();
     c.open("int %s_run(void) {", n);
     for (Step step : e.steps()) {
       emitStep(c, n, step);
+      c.line("TFORGE_AFTER_LAYER(%d);", layerIndex(e, step.layer()));
     }
     c.line("return 0;").close("}").blank();
     c.open("int %s_invoke(const int8_t *input, int8_t *output) {", n);
@@ -160,6 +172,15 @@ public final class CEngineEmitter {
           softmax.depth());
     }
     c.close("}");
+  }
+
+  private static int layerIndex(Engine e, String layer) {
+    for (int i = 0; i < e.layers().size(); i++) {
+      if (e.layers().get(i).name().equals(layer)) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("no layer " + layer);
   }
 
   private static String describe(Step step) {
