@@ -124,4 +124,19 @@ class MeanQuantizeTest {
       assertThat(Float.floatToRawIntBits(out[i])).isEqualTo(Float.floatToRawIntBits(expected[i]));
     }
   }
+  /** The numbers test_mean_quantize_s8.c uses, checked separately in Python. */
+  @Test
+  void goldenParametersMatchTheCTest() {
+    TfliteModelFile mm = Goldens.model("op_mean_maxpool");
+    assertThat(MeanParams.prepare(mm.scale(5), mm.zeroPoint(5), mm.scale(7), mm.zeroPoint(7), 30))
+        .isEqualTo(new MeanParams(-128, -128, 30, 1120218522, -4));
+    TfliteModelFile mw = Goldens.model("tflm_magic_wand");
+    assertThat(MeanParams.prepare(mw.scale(12), mw.zeroPoint(12), mw.scale(13), mw.zeroPoint(13), 16))
+        .isEqualTo(new MeanParams(-128, -128, 16, 1462294521, -1));
+    TfliteModelFile qd = Goldens.model(QD);
+    assertThat(Quantize.RequantizeParams.prepare(qd.scale(4), qd.zeroPoint(4), qd.scale(5),
+        qd.zeroPoint(5))).isEqualTo(new Quantize.RequantizeParams(-7, 4, 1567506337, 0));
+    assertThat(qd.scale(1)).isEqualTo(0.03125f);
+    assertThat(qd.scale(5)).isEqualTo(0.0712091029f);
+  }
 }
