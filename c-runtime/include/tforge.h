@@ -208,4 +208,40 @@ void tforge_pad_s8(const int8_t *input, const int32_t in_shape[4], const int32_t
 void tforge_concatenation_s8(const int8_t *const *inputs, const int32_t *chunks, int32_t count,
                              int32_t rows, int8_t *output);
 
+/*
+ * MEAN over height and width (global average pooling, with or without keep_dims), requantizing
+ * (TF Lite Micro's QuantizedMeanOrSum): per channel, sum of the codes minus input_zero_point *
+ * count, times multiplier * 2^(shift - 31) (1/count already folded in), plus the output zero
+ * point, clamped to int8. output (in->c bytes) must not overlap input.
+ */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t count;
+    int32_t multiplier;
+    int32_t shift;
+} tforge_mean_params;
+
+void tforge_mean_hw_s8(const int8_t *input, const tforge_dims *in, int8_t *output,
+                       const tforge_mean_params *p);
+
+/* QUANTIZE float32 -> int8: round(x / scale) in float, half away from zero, + zp, clamped. */
+void tforge_quantize_f32_s8(const float *input, int8_t *output, int32_t size, float scale,
+                            int32_t zero_point);
+
+/* QUANTIZE int8 -> int8: (q - input zp) * multiplier * 2^(shift - 31) + output zp, clamped. */
+typedef struct {
+    int32_t input_zero_point;
+    int32_t output_zero_point;
+    int32_t multiplier;
+    int32_t shift;
+} tforge_requantize_params;
+
+void tforge_requantize_s8(const int8_t *input, int8_t *output, int32_t size,
+                          const tforge_requantize_params *p);
+
+/* DEQUANTIZE int8 -> float32: (q - zp) * scale computed in double, rounded to float. */
+void tforge_dequantize_s8_f32(const int8_t *input, float *output, int32_t size, float scale,
+                              int32_t zero_point);
+
 #endif
