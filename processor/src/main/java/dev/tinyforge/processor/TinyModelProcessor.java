@@ -94,7 +94,9 @@ public final class TinyModelProcessor extends AbstractProcessor {
       if (engine != null) {
         claimName(model, problems);
       }
-      problems.all().forEach(printerFor(printer, model));
+      for (Problem problem : problems.all()) {
+        printer.print(model, problem);
+      }
       if (engine == null || problems.hasErrors()) {
         return;
       }
@@ -109,10 +111,6 @@ public final class TinyModelProcessor extends AbstractProcessor {
     }
   }
 
-  private static java.util.function.Consumer<Problem> printerFor(DiagnosticPrinter printer,
-      ModelDeclaration model) {
-    return problem -> printer.print(model, problem);
-  }
 
   private void claimName(ModelDeclaration model, Problems problems) {
     String owner = model.type().getQualifiedName().toString();

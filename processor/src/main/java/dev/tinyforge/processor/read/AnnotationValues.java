@@ -1,6 +1,5 @@
 package dev.tinyforge.processor.read;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -85,11 +84,4 @@ public final class AnnotationValues {
     return null;
   }
 
-  static List<String> names(List<AnnotationMirror> mirrors) {
-    List<String> names = new ArrayList<>();
-    for (AnnotationMirror m : mirrors) {
-      names.add("@" + m.getAnnotationType().asElement().getSimpleName());
-    }
-    return names;
-  }
 }
