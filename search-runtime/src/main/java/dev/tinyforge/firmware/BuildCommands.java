@@ -17,6 +17,9 @@ import java.util.OptionalLong;
 record BuildCommands(
     CTarget target, boolean sanitized, long flashBytes, long ramBytes, OptionalLong stackBytes) {
 
+  /** The harness program ModelRunner writes into the build directory. */
+  static final String HARNESS_MAIN = "main.c";
+
   /** DESIGN.md's host contract, used on every target so Cortex-M builds are as strict. */
   private static final List<String> COMMON_FLAGS =
       List.of("-std=c99", "-Wall", "-Wextra", "-Werror", "-O2");
@@ -63,10 +66,66 @@ record BuildCommands(
   }
 
   /**
-   * Compiles and links in one step, run in the build directory that holds main.c (and, for
-   * Cortex-M, the bare-metal files); the model's sources are read where they are.
+   * The build: one compiler call that turns every source into an object file in the build
+   * directory (its working directory), then one link. Separate objects are what make the link map
+   * say which file each byte of the image came from (see {@link ImageSize}).
+   *
+   * @param traced whether main.c defines the {@code TFORGE_AFTER_LAYER} hook for every source
    */
-  List<String> compile(GeneratedModel model, Path executable) {
+  List<List<String>> build(GeneratedModel model, Path buildDirectory, boolean traced) {
+    List<String> sources = new ArrayList<>();
+    sources.add(HARNESS_MAIN);
+    if (target.isBareMetal()) {
+      BareMetalSources.FILES.stream().filter(file -> file.endsWith(".c")).forEach(sources::add);
+    }
+    List<String> objects = new ArrayList<>();
+    sources.forEach(source -> objects.add(objectName(source)));
+    for (Path source : model.cSources()) {
+      String object = objectName(source.getFileName().toString());
+      if (objects.contains(object)) {
+        throw new IllegalArgumentException(
+            "the model's " + source.getFileName() + " has the name of a harness file; rename it");
+      }
+      sources.add(source.toString());
+      objects.add(object);
+    }
+
+    List<String> compile = new ArrayList<>(compilerAndFlags());
+    if (target.isBareMetal()) {
+      compile.addAll(BARE_METAL_COMPILE_FLAGS);
+    }
+    if (traced) {
+      // The model's .c only has the hook's name; the definition and a prototype come from us.
+      compile.add("-D" + HarnessMainEmitter.HOOK_MACRO + "=" + HarnessMainEmitter.HOOK_CALL);
+      compile.add("-include");
+      compile.add(buildDirectory.resolve(HarnessMainEmitter.TRACE_HEADER).toString());
+    }
+    compile.add("-I" + model.directory());
+    compile.add("-c");
+    compile.addAll(sources);
+
+    List<String> link = new ArrayList<>(compilerAndFlags());
+    if (target.isBareMetal()) {
+      link.addAll(BARE_METAL_LINK_FLAGS);
+      link.add("-T" + BareMetalSources.LINKER_SCRIPT);
+      link.add("-Wl,--defsym=FLASH_SIZE=" + flashBytes);
+      link.add("-Wl,--defsym=RAM_SIZE=" + ramBytes);
+      stackBytes.ifPresent(bytes -> link.add("-Wl,--defsym=STACK_SIZE=" + bytes));
+    }
+    link.add("-Wl,-Map=" + mapFile(model, buildDirectory));
+    link.add("-o");
+    link.add(executable(model, buildDirectory).toString());
+    link.addAll(objects);
+    link.add("-lm");
+    return List.of(compile, link);
+  }
+
+  /** The linker's map of the image: where every input section of every object went. */
+  Path mapFile(GeneratedModel model, Path buildDirectory) {
+    return buildDirectory.resolve(model.name() + ".map");
+  }
+
+  private List<String> compilerAndFlags() {
     List<String> command = new ArrayList<>();
     command.add(target.compiler());
     command.addAll(target.architectureFlags());
@@ -74,25 +133,12 @@ record BuildCommands(
     if (sanitized) {
       command.addAll(SANITIZER_FLAGS);
     }
-    if (target.isBareMetal()) {
-      command.addAll(BARE_METAL_COMPILE_FLAGS);
-      command.addAll(BARE_METAL_LINK_FLAGS);
-      command.add("-T" + BareMetalSources.LINKER_SCRIPT);
-      command.add("-Wl,-Map=" + model.name() + ".map");
-      command.add("-Wl,--defsym=FLASH_SIZE=" + flashBytes);
-      command.add("-Wl,--defsym=RAM_SIZE=" + ramBytes);
-      stackBytes.ifPresent(bytes -> command.add("-Wl,--defsym=STACK_SIZE=" + bytes));
-    }
-    command.add("-I" + model.directory());
-    command.add("-o");
-    command.add(executable.toString());
-    command.add("main.c");
-    if (target.isBareMetal()) {
-      BareMetalSources.FILES.stream().filter(file -> file.endsWith(".c")).forEach(command::add);
-    }
-    model.cSources().forEach(source -> command.add(source.toString()));
-    command.add("-lm");
     return command;
+  }
+
+  /** gcc -c names the object after the source's file name, in the working directory. */
+  static String objectName(String sourceFileName) {
+    return sourceFileName.substring(0, sourceFileName.length() - ".c".length()) + ".o";
   }
 
   /** Runs the program: directly on the host, under QEMU for Cortex-M. */

@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param outputs one entry per {@code @output <hex>} line, in order
  * @param instructions one entry per {@code @instructions <index> <count>} line, in order
+ * @param traces one entry per {@code @trace <input> <layer> <offset> <hex>} line, in order
  * @param stack from {@code @stack-high-water <used> <reserved>}, printed after main returned
  * @param fault the {@code @fault ...} line of a Cortex-M fault, without its tag
  * @param invokeFailure the {@code @invoke-failed <index> <status>} line, without its tag
@@ -22,6 +23,7 @@ import java.util.Optional;
 record HarnessOutput(
     List<byte[]> outputs,
     List<Long> instructions,
+    List<TracedBytes> traces,
     Optional<StackUsage> stack,
     Optional<String> fault,
     Optional<String> invokeFailure,
@@ -30,6 +32,7 @@ record HarnessOutput(
 
   static final String OUTPUT = "@output ";
   static final String INSTRUCTIONS = "@instructions ";
+  static final String TRACE = "@trace ";
   static final String STACK_HIGH_WATER = "@stack-high-water ";
   static final String STACK_OVERFLOW = "@stack-overflow";
   static final String FAULT = "@fault ";
@@ -38,6 +41,7 @@ record HarnessOutput(
   static HarnessOutput parse(String text) {
     List<byte[]> outputs = new ArrayList<>();
     List<Long> instructions = new ArrayList<>();
+    List<TracedBytes> traces = new ArrayList<>();
     StackUsage stack = null;
     String fault = null;
     String invokeFailure = null;
@@ -49,6 +53,16 @@ record HarnessOutput(
           outputs.add(HexFormat.of().parseHex(line.substring(OUTPUT.length()).strip()));
         } else if (line.startsWith(INSTRUCTIONS)) {
           instructions.add(Long.parseLong(fields(line, INSTRUCTIONS, 2)[1]));
+        } else if (line.startsWith(TRACE)) {
+          String[] fields = fields(line, TRACE, 4);
+          byte[] bytes = HexFormat.of().parseHex(fields[3]);
+          TracePoint point =
+              new TracePoint(
+                  Integer.parseInt(fields[0]),
+                  Integer.parseInt(fields[1]),
+                  Integer.parseInt(fields[2]),
+                  bytes.length);
+          traces.add(new TracedBytes(point, bytes));
         } else if (line.startsWith(STACK_HIGH_WATER)) {
           String[] numbers = fields(line, STACK_HIGH_WATER, 2);
           stack = new StackUsage(Integer.parseInt(numbers[0]), Integer.parseInt(numbers[1]));
@@ -66,6 +80,7 @@ record HarnessOutput(
     return new HarnessOutput(
         List.copyOf(outputs),
         List.copyOf(instructions),
+        List.copyOf(traces),
         Optional.ofNullable(stack),
         Optional.ofNullable(fault),
         Optional.ofNullable(invokeFailure),

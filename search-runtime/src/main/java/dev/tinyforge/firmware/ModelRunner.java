@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,11 +44,21 @@ public final class ModelRunner {
   private final BuildCommands commands;
   private final Duration timeout;
   private final BareMetalSources bareMetalSources;
+  private final List<TracePoint> trace;
 
   private ModelRunner(BuildCommands commands, Duration timeout, BareMetalSources bareMetalSources) {
+    this(commands, timeout, bareMetalSources, List.of());
+  }
+
+  private ModelRunner(
+      BuildCommands commands,
+      Duration timeout,
+      BareMetalSources bareMetalSources,
+      List<TracePoint> trace) {
     this.commands = commands;
     this.timeout = timeout;
     this.bareMetalSources = bareMetalSources;
+    this.trace = List.copyOf(trace);
   }
 
   /**
@@ -63,7 +75,7 @@ public final class ModelRunner {
     if (target() != CTarget.HOST) {
       throw new IllegalStateException("sanitizers run on the host only, not on " + target());
     }
-    return new ModelRunner(commands.withSanitizers(), timeout, bareMetalSources);
+    return new ModelRunner(commands.withSanitizers(), timeout, bareMetalSources, trace);
   }
 
   /** The limit for one run of the program (not the build); 60 s unless set. */
@@ -71,12 +83,12 @@ public final class ModelRunner {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    return new ModelRunner(commands, timeout, bareMetalSources);
+    return new ModelRunner(commands, timeout, bareMetalSources, trace);
   }
 
   /** Where the Cortex-M start-up code, semihosting and linker script come from. */
   public ModelRunner withBareMetalSources(BareMetalSources sources) {
-    return new ModelRunner(commands, timeout, Objects.requireNonNull(sources));
+    return new ModelRunner(commands, timeout, Objects.requireNonNull(sources), trace);
   }
 
   /**
@@ -96,7 +108,8 @@ public final class ModelRunner {
               + machine.ramBytes()
               + " bytes of RAM");
     }
-    return new ModelRunner(commands.withMemory(flashBytes, ramBytes), timeout, bareMetalSources);
+    return new ModelRunner(
+        commands.withMemory(flashBytes, ramBytes), timeout, bareMetalSources, trace);
   }
 
   /** The stack reserved by the linker script (16 KiB unless set). Cortex-M only. */
@@ -106,7 +119,18 @@ public final class ModelRunner {
       throw new IllegalArgumentException(
           "stack size must be a positive multiple of 8: " + stackBytes);
     }
-    return new ModelRunner(commands.withStackBytes(stackBytes), timeout, bareMetalSources);
+    return new ModelRunner(commands.withStackBytes(stackBytes), timeout, bareMetalSources, trace);
+  }
+
+  /**
+   * Prints arena regions while the model runs: each point's bytes, right after the layer it
+   * names, for the input it names; {@link RunResult#traces()} has them in the order given. The
+   * build defines the engine's {@code TFORGE_AFTER_LAYER} hook for this (see {@link TracePoint}),
+   * so the model must be a generated engine (it has {@code <name>_arena()} and calls the hook).
+   * Instruction counts then include the printing. An empty list turns tracing off.
+   */
+  public ModelRunner withTrace(List<TracePoint> points) {
+    return new ModelRunner(commands, timeout, bareMetalSources, points);
   }
 
   public CTarget target() {
@@ -135,19 +159,31 @@ public final class ModelRunner {
         throw new IllegalArgumentException("input " + i + " is empty");
       }
     }
+    for (TracePoint point : trace) {
+      if (point.input() >= inputs.size()) {
+        throw new IllegalArgumentException(
+            "trace point " + point + " names an input beyond the " + inputs.size() + " given");
+      }
+    }
     Path buildDirectory = buildDirectory(model, workDir);
     try {
       Files.createDirectories(buildDirectory);
       Files.writeString(
           buildDirectory.resolve("main.c"),
-          HarnessMainEmitter.emit(model, inputs),
+          HarnessMainEmitter.emit(model, inputs, trace),
           StandardCharsets.UTF_8);
+      if (!trace.isEmpty()) {
+        Files.writeString(
+            buildDirectory.resolve(HarnessMainEmitter.TRACE_HEADER),
+            HarnessMainEmitter.traceHeader(),
+            StandardCharsets.UTF_8);
+      }
       if (target().isBareMetal()) {
         bareMetalSources.copyInto(buildDirectory);
       }
       Path executable = compile(model, buildDirectory);
       ExternalCommand.Outcome outcome = execute(executable, buildDirectory);
-      return interpret(outcome, inputs.size(), buildDirectory);
+      return interpret(outcome, inputs.size(), buildDirectory, executable);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the build in " + buildDirectory, e);
     } catch (InterruptedException e) {
@@ -176,27 +212,29 @@ public final class ModelRunner {
 
   private Path compile(GeneratedModel model, Path buildDirectory)
       throws IOException, InterruptedException {
-    Path executable = commands.executable(model, buildDirectory);
-    ExternalCommand compiler =
-        new ExternalCommand(commands.compile(model, executable), buildDirectory, Map.of());
-    Path log = buildDirectory.resolve("compile.log");
-    ExternalCommand.Outcome outcome = start(compiler, target().compiler(), COMPILE_TIMEOUT, log);
-    if (outcome.timedOut()) {
-      throw new ModelRunException(
-          Failure.TIMEOUT,
-          "compiling " + model.name() + " for " + target() + " took over " + COMPILE_TIMEOUT
-              + ": " + compiler.display(),
-          OptionalInt.empty(),
-          outcome.output());
+    List<List<String>> steps = commands.build(model, buildDirectory, !trace.isEmpty());
+    List<String> logs = List.of("compile.log", "link.log");
+    for (int i = 0; i < steps.size(); i++) {
+      ExternalCommand step = new ExternalCommand(steps.get(i), buildDirectory, Map.of());
+      String what = (i == 0 ? "compiling " : "linking ") + model.name() + " for " + target();
+      ExternalCommand.Outcome outcome =
+          start(step, target().compiler(), COMPILE_TIMEOUT, buildDirectory.resolve(logs.get(i)));
+      if (outcome.timedOut()) {
+        throw new ModelRunException(
+            Failure.TIMEOUT,
+            what + " took over " + COMPILE_TIMEOUT + ": " + step.display(),
+            OptionalInt.empty(),
+            outcome.output());
+      }
+      if (outcome.exitStatus() != 0) {
+        throw new ModelRunException(
+            Failure.COMPILE_ERROR,
+            what + " failed: " + step.display(),
+            OptionalInt.of(outcome.exitStatus()),
+            outcome.output());
+      }
     }
-    if (outcome.exitStatus() != 0) {
-      throw new ModelRunException(
-          Failure.COMPILE_ERROR,
-          "compiling " + model.name() + " for " + target() + " failed: " + compiler.display(),
-          OptionalInt.of(outcome.exitStatus()),
-          outcome.output());
-    }
-    return executable;
+    return commands.executable(model, buildDirectory);
   }
 
   private ExternalCommand.Outcome execute(Path executable, Path buildDirectory)
@@ -219,7 +257,7 @@ public final class ModelRunner {
   }
 
   private RunResult interpret(
-      ExternalCommand.Outcome outcome, int inputCount, Path buildDirectory) {
+      ExternalCommand.Outcome outcome, int inputCount, Path buildDirectory, Path executable) {
     HarnessOutput printed = HarnessOutput.parse(outcome.output());
     int status = outcome.exitStatus();
     if (status != 0) {
@@ -248,13 +286,49 @@ public final class ModelRunner {
           OptionalInt.of(status),
           outcome.output());
     }
+    List<TracedBytes> traces = matchTraces(printed.traces(), status, outcome.output());
     return new RunResult(
         target(),
         printed.outputs(),
         printed.instructions(),
         printed.stack(),
         outcome.elapsed(),
-        buildDirectory);
+        buildDirectory,
+        executable,
+        traces);
+  }
+
+  /** The printed regions in the order asked for; each point exactly once, nothing else. */
+  private List<TracedBytes> matchTraces(List<TracedBytes> printed, int status, String output) {
+    Map<TracePoint, TracedBytes> byPoint = new HashMap<>();
+    for (TracedBytes traced : printed) {
+      if (!trace.contains(traced.point()) || byPoint.put(traced.point(), traced) != null) {
+        throw new ModelRunException(
+            Failure.MALFORMED_OUTPUT,
+            "the program printed " + traced.point() + ", which was not asked for once",
+            OptionalInt.of(status),
+            output);
+      }
+    }
+    List<TracedBytes> ordered = new ArrayList<>();
+    List<TracePoint> missing = new ArrayList<>();
+    for (TracePoint point : trace) {
+      TracedBytes traced = byPoint.get(point);
+      if (traced == null) {
+        missing.add(point);
+      } else {
+        ordered.add(traced);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ModelRunException(
+          Failure.MALFORMED_OUTPUT,
+          "no bytes were printed for " + missing
+              + ": does the model call TFORGE_AFTER_LAYER with those layer indices?",
+          OptionalInt.of(status),
+          output);
+    }
+    return ordered;
   }
 
   private ModelRunException failure(HarnessOutput printed, int status, String output) {
@@ -333,6 +407,7 @@ public final class ModelRunner {
 
   @Override
   public String toString() {
-    return "ModelRunner[" + commands + ", timeout " + timeout + ", " + bareMetalSources + "]";
+    return "ModelRunner[" + commands + ", timeout " + timeout + ", " + bareMetalSources
+        + (trace.isEmpty() ? "" : ", " + trace.size() + " trace points") + "]";
   }
 }

@@ -17,6 +17,9 @@ import java.util.OptionalLong;
  * @param stack the painted stack's high-water mark on Cortex-M, empty on the host
  * @param runTime wall-clock time of the run (QEMU start-up included), not of the build
  * @param buildDirectory where main.c, the binary and the logs were left for inspection
+ * @param executable the linked program (an ELF image for Cortex-M), with its link map beside it
+ *     as {@code <name>.map}
+ * @param traces the arena regions printed for {@link ModelRunner#withTrace}, in the order asked
  */
 public record RunResult(
     CTarget target,
@@ -24,11 +27,24 @@ public record RunResult(
     List<Long> instructions,
     Optional<StackUsage> stack,
     Duration runTime,
-    Path buildDirectory) {
+    Path buildDirectory,
+    Path executable,
+    List<TracedBytes> traces) {
 
   public RunResult {
     outputs = outputs.stream().map(byte[]::clone).toList();
     instructions = List.copyOf(instructions);
+    traces = List.copyOf(traces);
+  }
+
+  /** The bytes printed for {@code point}, which must have been asked for. */
+  public byte[] traced(TracePoint point) {
+    for (TracedBytes traced : traces) {
+      if (traced.point().equals(point)) {
+        return traced.bytes();
+      }
+    }
+    throw new IllegalArgumentException(point + " was not traced in this run");
   }
 
   /** A copy of the output for input {@code index}. */

@@ -16,7 +16,10 @@ final class FakeModels {
    * "toy": output[i] = input[i] + 1 with int8 wrap-around for every input byte, then one more byte,
    * the XOR of all inputs, so the output size differs from the input size. The increment lives in
    * a second file as initialised data (.data must be copied at start-up) and the result passes
-   * through a zeroed arena (.bss).
+   * through a zeroed arena (.bss). Like a generated engine it has {@code toy_arena()} and calls
+   * {@code TFORGE_AFTER_LAYER} after its two "layers": 0 writes arena[0..n), 1 writes arena[n]
+   * (the arena is kept between inferences, so after layer 0 arena[n] still holds the previous
+   * input's parity).
    */
   static GeneratedModel toy(Path parent, int inputBytes) throws IOException {
     Path folder = Files.createDirectories(parent.resolve("toy-" + inputBytes));
@@ -30,6 +33,7 @@ final class FakeModels {
         #define TOY_OUTPUT_BYTES (TOY_INPUT_BYTES + 1)
         #define TOY_ARENA_BYTES TOY_OUTPUT_BYTES
         int toy_invoke(const int8_t *input, int8_t *output);
+        const int8_t *toy_arena(void);
         #endif
         """
             .formatted(inputBytes));
@@ -45,8 +49,17 @@ final class FakeModels {
         #include <string.h>
         #include "toy.h"
 
+        #ifndef TFORGE_AFTER_LAYER
+        #define TFORGE_AFTER_LAYER(index) ((void)0)
+        #endif
+
         extern int8_t toy_increment;
         static int8_t arena[TOY_ARENA_BYTES];
+
+        const int8_t *toy_arena(void)
+        {
+            return arena;
+        }
 
         int toy_invoke(const int8_t *input, int8_t *output)
         {
@@ -55,7 +68,9 @@ final class FakeModels {
                 arena[i] = (int8_t)(uint8_t)((uint8_t)input[i] + (uint8_t)toy_increment);
                 parity ^= (uint8_t)input[i];
             }
+            TFORGE_AFTER_LAYER(0);
             arena[TOY_INPUT_BYTES] = (int8_t)parity;
+            TFORGE_AFTER_LAYER(1);
             memcpy(output, arena, TOY_OUTPUT_BYTES);
             return 0;
         }

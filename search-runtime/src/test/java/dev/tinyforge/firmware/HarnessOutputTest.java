@@ -47,4 +47,14 @@ class HarnessOutputTest {
     assertThat(output.malformedLines().get(1)).contains("implausible stack usage");
     assertThat(output.outputs()).hasSize(1);
   }
+
+  @Test
+  void readsTracedRegionsWithTheirPoint() {
+    HarnessOutput output =
+        HarnessOutput.parse("@trace 1 3 16 00ff80\n@output 01\n@trace 2 4 0\n");
+
+    assertThat(output.traces())
+        .containsExactly(new TracedBytes(new TracePoint(1, 3, 16, 3), new byte[] {0, -1, -128}));
+    assertThat(output.malformedLines()).hasSize(1);
+  }
 }
