@@ -44,16 +44,18 @@ public class Stage1Bench {
         Stage1.run(space, tight, t);
       }
       List<Double> rates = new ArrayList<>();
+      List<Double> perCpuSecond = new ArrayList<>();
       for (int i = 0; i < reps; i++) {
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         Stage1.run(space, tight, t);
         rates.add(evaluations / ((System.nanoTime() - start) / 1e9));
+        perCpuSecond.add(evaluations / ((processCpuNanos() - cpuStart) / 1e9));
       }
-      List<Double> sorted = new ArrayList<>(rates);
-      Collections.sort(sorted);
-      System.out.printf(Locale.ROOT, "threads %d: median %.0f evaluations/s (min %.0f, max %.0f,"
-          + " %d reps after %d warm-up runs)%n", t, sorted.get(sorted.size() / 2), sorted.get(0),
-          sorted.get(sorted.size() - 1), reps, warmup);
+      System.out.printf(Locale.ROOT, "threads %d: median %s evaluations/s wall clock;"
+          + " median %s evaluations per CPU-second of this JVM (incl. GC and JIT)"
+          + " [%d reps after %d warm-up runs]%n", t, summary(rates), summary(perCpuSecond), reps,
+          warmup);
     }
 
     for (int sramKib : new int[] {32, 64}) {
@@ -74,6 +76,20 @@ public class Stage1Bench {
     }
   }
 
+  /** "median (min-max)". */
+  private static String summary(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", sorted.get(sorted.size() / 2),
+        sorted.get(0), sorted.get(sorted.size() - 1));
+  }
+
+  /** CPU time of the whole process: on shared cores this, not the wall clock, is the cost. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+        ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
   private static void machine(int threads) throws IOException {
     String cpu = "unknown";
     Path cpuinfo = Path.of("/proc/cpuinfo");
@@ -82,10 +98,16 @@ public class Stage1Bench {
           .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
     }
     System.out.printf(Locale.ROOT, "machine: %s, %d processors, Java %s (%s), heap max %d MiB,"
-        + " load average before %.2f; threads %d%n", cpu,
+        + " GC %s, load average before %.2f; threads %d%n", cpu,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-        System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20, gc(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), threads);
+  }
+
+  private static String gc() {
+    List<String> names = new ArrayList<>();
+    ManagementFactory.getGarbageCollectorMXBeans().forEach(b -> names.add(b.getName()));
+    return String.join("/", names);
   }
 
   private static int intArg(String[] args, String name, int fallback) {

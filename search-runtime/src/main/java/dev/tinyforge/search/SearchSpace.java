@@ -59,9 +59,4 @@ public record SearchSpace(
     }
     return rounded;
   }
-
-  /** The largest depth a stage can take, i.e. the most blocks a stage of an architecture has. */
-  public int maxDepth() {
-    return depths.stream().mapToInt(Integer::intValue).max().orElse(0);
-  }
 }
