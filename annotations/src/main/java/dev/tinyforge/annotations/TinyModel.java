@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Declares an int8 neural network that TinyForge compiles, at {@code javac} time, into a C
  * inference engine for {@link #board()}, a Java mirror of it, and a report.
  *
- * <p>The layers are the annotated {@link Layer} fields of the class, in source order.
+ * <p>The layers are the annotated {@link Layer} fields of the class, in source order; or the
+ * whole model comes from a trained int8 TFLite file named by {@link #tflite()}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -48,4 +49,14 @@ public @interface TinyModel {
 
   /** Seed of the deterministic weights used when no weights file exists. */
   long seed() default 1;
+
+  /**
+   * A trained, fully int8 quantized {@code .tflite} model to compile instead of layer fields.
+   * Found like {@link #weights()}: relative to the class's package on the source path, then on
+   * the class path (e.g. {@code src/main/resources/<package>/model.tflite}); a leading {@code /}
+   * makes it relative to their roots. The file gives the layers, the input shape and the
+   * quantization, so such a model declares no layer fields, {@code input}, {@code inputScale},
+   * {@code inputZeroPoint}, {@code weights} or {@code seed}. Default: none.
+   */
+  String tflite() default "";
 }

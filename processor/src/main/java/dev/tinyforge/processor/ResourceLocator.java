@@ -11,9 +11,10 @@ import javax.tools.StandardLocation;
 
 /**
  * Finds a file that sits beside a model class: in its package on the source path (next to the
- * .java file), else on the class path (e.g. src/main/resources, copied before compilation).
+ * .java file), else on the class path (e.g. src/main/resources, copied before compilation). A
+ * name that starts with {@code /} is relative to the roots of those paths instead.
  */
-final class ResourceLocator {
+public final class ResourceLocator {
   private static final StandardLocation[] WHERE = {
     StandardLocation.SOURCE_PATH, StandardLocation.CLASS_OUTPUT, StandardLocation.CLASS_PATH
   };
@@ -21,15 +22,16 @@ final class ResourceLocator {
   private final Filer filer;
   private final Elements elements;
 
-  ResourceLocator(Filer filer, Elements elements) {
+  public ResourceLocator(Filer filer, Elements elements) {
     this.filer = filer;
     this.elements = elements;
   }
 
   /** The file's bytes, or null when it is in none of the places. */
-  byte[] find(TypeElement owner, String relativeName) {
-    PackageElement pkg = elements.getPackageOf(owner);
-    String packageName = pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
+  public byte[] find(TypeElement owner, String name) {
+    boolean fromRoot = name.startsWith("/");
+    String packageName = fromRoot ? "" : packageName(owner);
+    String relativeName = fromRoot ? name.substring(1) : name;
     for (StandardLocation location : WHERE) {
       try {
         FileObject file = filer.getResource(location, packageName, relativeName);
@@ -41,5 +43,19 @@ final class ResourceLocator {
       }
     }
     return null;
+  }
+
+  /** Where {@link #find} looks, relative to a source or class path root: "app/model.tflite". */
+  public String searchedPath(TypeElement owner, String name) {
+    if (name.startsWith("/")) {
+      return name.substring(1);
+    }
+    String packageName = packageName(owner);
+    return packageName.isEmpty() ? name : packageName.replace('.', '/') + "/" + name;
+  }
+
+  private String packageName(TypeElement owner) {
+    PackageElement pkg = elements.getPackageOf(owner);
+    return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();
   }
 }

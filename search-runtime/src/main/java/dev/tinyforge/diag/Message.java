@@ -68,6 +68,24 @@ public enum Message {
           + " batch size 1"),
   TFLITE_SHAPE("Tflite/Shape", "%s"),
   TFLITE_QUANTIZATION("Tflite/Quantization", "%s"),
+  TFLITE_MISSING("Tflite/Missing", "cannot read the TFLite model %s: %s"),
+  TFLITE_MALFORMED("Tflite/Malformed",
+      "the TFLite model %s is malformed: %s. Export it again with the TFLite converter"),
+  TFLITE_CONFLICT("TinyModel/TfliteConflict",
+      "%s is imported from tflite = \"%s\", which gives its layers, input shape and quantization,"
+          + " but it also declares %s; remove them, or remove tflite"),
+  CLI_USAGE("Cli/Usage", "%s. Run '%s --help' for the options"),
+  CLI_BOARD("Cli/Board", "unknown board \"%s\"; use one of %s (CUSTOM with --sram-kb,"
+      + " --flash-kb and --clock-mhz)"),
+  CLI_CUSTOM_BOARD("Cli/CustomBoard",
+      "board CUSTOM needs its figures: give --sram-kb, --flash-kb and --clock-mhz (e.g."
+          + " --sram-kb 256 --flash-kb 1024 --clock-mhz 64)"),
+  CLI_FIGURE("Cli/Figure", "%s must be a positive number, got %d; leave it out to use the"
+      + " board's figure"),
+  CLI_OUTPUT_EXISTS("Cli/OutputExists",
+      "the output folder %s exists and is not empty; choose another --out, or add --force to"
+          + " replace it"),
+  CLI_OUTPUT("Cli/Output", "cannot write the output folder %s: %s; nothing was written"),
   INTERNAL("TinyForge/Internal",
       "TinyForge failed on this model (%s); nothing was written for it. Please report this");
 

@@ -8,6 +8,7 @@ import javax.lang.model.element.VariableElement;
 /**
  * A {@code @TinyModel} class as the user wrote it, with positions: the class, its annotation's
  * members, its layer fields in source order, and fields that carry more than one layer annotation.
+ * {@code tfliteFile} is the TFLite model it imports, or empty for a model declared by its fields.
  */
 public record ModelDeclaration(
     TypeElement type,
@@ -19,10 +20,16 @@ public record ModelDeclaration(
     int inputZeroPoint,
     String weightsFile,
     long seed,
+    String tfliteFile,
     List<LayerDeclaration> layers,
     List<VariableElement> ambiguousFields) {
   public ModelDeclaration {
     layers = List.copyOf(layers);
     ambiguousFields = List.copyOf(ambiguousFields);
+  }
+
+  /** Whether the model comes from a TFLite file rather than from its layer fields. */
+  public boolean isTflite() {
+    return !tfliteFile.isEmpty();
   }
 }

@@ -60,6 +60,7 @@ public final class ModelDeclarationReader {
         model.intValue("inputZeroPoint"),
         weights.isEmpty() ? simpleName + ".tfw" : weights,
         model.longValue("seed"),
+        model.stringValue("tflite"),
         layers,
         ambiguous);
   }

@@ -17,8 +17,13 @@ public final class ModelNameRule implements DeclarationRule {
   @Override
   public void check(ModelDeclaration model, Problems problems) {
     String name = model.cName();
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || C_KEYWORDS.contains(name)) {
+    if (!isCName(name)) {
       problems.error(Locus.model("name"), Message.MODEL_NAME, name);
     }
+  }
+
+  /** Whether {@code name} can name a model in C: an identifier that is not a keyword. */
+  public static boolean isCName(String name) {
+    return name.matches("[A-Za-z_][A-Za-z0-9_]*") && !C_KEYWORDS.contains(name);
   }
 }

@@ -1,0 +1,9 @@
+package bad;
+
+import dev.tinyforge.annotations.Board;
+import dev.tinyforge.annotations.TinyModel;
+
+@TinyModel(
+    board = Board.STM32F746,
+    tflite = "missing.tflite")
+final class TfliteMissing {}
