@@ -25,6 +25,11 @@ final class CodeSize {
         case FULLY_CONNECTED, ADD -> 300;
         case AVG_POOL, MAX_POOL -> 350;
         case SOFTMAX -> 900;
+        case MUL, MUL_BROADCAST, RELU, REQUANTIZE, MEAN_HW -> 200;
+        case RELU6, CONCATENATION -> 100;
+        case PAD -> 250;
+        case LOGISTIC, TANH -> 500;
+        case HARD_SWISH -> 400;
       };
     }
     return bytes;
