@@ -8,6 +8,7 @@ import dev.tinyforge.kernels.Conv2d;
 import dev.tinyforge.kernels.DepthwiseConv2d;
 import dev.tinyforge.kernels.Dims;
 import dev.tinyforge.kernels.FullyConnected;
+import dev.tinyforge.kernels.Quantize;
 import dev.tinyforge.kernels.Requant;
 import dev.tinyforge.kernels.Softmax;
 import dev.tinyforge.kernels.SoftmaxParams;
@@ -185,11 +186,38 @@ public final class TinyConvMirror implements ModelMirror {
   @Override
   public byte[] invoke(byte[] input) {
     if (input.length != INPUT_BYTES) {
-      throw new IllegalArgumentException("the input has " + INPUT_BYTES + " bytes, not " + input.length);
+      throw new IllegalArgumentException("the input must have " + INPUT_BYTES + " bytes, not " + input.length);
     }
     System.arraycopy(input, 0, arena, 72, INPUT_BYTES);
     run();
     return Arrays.copyOfRange(arena, 0, 0 + OUTPUT_BYTES);
+  }
+
+  /**
+   * The float input as TF Lite Micro's QUANTIZE takes it to int8: x / scale in float32,
+   * rounded half away from zero, plus the zero point, clamped.
+   */
+  @Override
+  public byte[] quantizeInput(float[] values) {
+    if (values.length != INPUT_BYTES) {
+      throw new IllegalArgumentException("the input must have " + INPUT_BYTES + " values, not " + values.length);
+    }
+    byte[] codes = new byte[INPUT_BYTES];
+    Quantize.fromFloat(values, 0, codes, 0, INPUT_BYTES, INPUT_SCALE, INPUT_ZERO_POINT);
+    return codes;
+  }
+
+  /**
+   * The int8 output as TF Lite Micro's DEQUANTIZE gives it: (q - zero point) * scale.
+   */
+  @Override
+  public float[] dequantizeOutput(byte[] codes) {
+    if (codes.length != OUTPUT_BYTES) {
+      throw new IllegalArgumentException("the output must have " + OUTPUT_BYTES + " bytes, not " + codes.length);
+    }
+    float[] values = new float[OUTPUT_BYTES];
+    Quantize.dequantize(codes, 0, values, 0, OUTPUT_BYTES, OUTPUT_SCALE, OUTPUT_ZERO_POINT);
+    return values;
   }
 
   /**

@@ -7,8 +7,18 @@ import dev.tinyforge.kernels.AvgPool;
 import dev.tinyforge.kernels.Conv2d;
 import dev.tinyforge.kernels.DepthwiseConv2d;
 import dev.tinyforge.kernels.FullyConnected;
+import dev.tinyforge.kernels.Concatenation;
+import dev.tinyforge.kernels.HardSwish;
+import dev.tinyforge.kernels.Logistic;
 import dev.tinyforge.kernels.MaxPool;
+import dev.tinyforge.kernels.Mean;
+import dev.tinyforge.kernels.Mul;
+import dev.tinyforge.kernels.Pad;
+import dev.tinyforge.kernels.Quantize;
+import dev.tinyforge.kernels.Relu;
+import dev.tinyforge.kernels.ActivationRange;
 import dev.tinyforge.kernels.Softmax;
+import dev.tinyforge.kernels.Tanh;
 import java.util.Arrays;
 import java.util.List;
 
@@ -117,6 +127,41 @@ public final class EngineInterpreter {
     } else if (step instanceof Step.Softmax softmax) {
       Softmax.run(arena, softmax.in(), arena, softmax.out(), softmax.rows(), softmax.depth(),
           softmax.params());
+    } else if (step instanceof Step.AddConstant add) {
+      byte[] constant = add.constant();
+      for (int r = 0; r < add.rows(); r++) {
+        int at = r * add.depth();
+        Add.run(arena, add.in() + at, constant, 0, arena, add.out() + at, add.depth(),
+            add.params());
+      }
+    } else if (step instanceof Step.Mul mul) {
+      Mul.run(arena, mul.in1(), arena, mul.in2(), arena, mul.out(), mul.size(), mul.params());
+    } else if (step instanceof Step.MulConstant mul) {
+      Mul.runBroadcast(arena, mul.in(), mul.constant(), 0, arena, mul.out(), mul.rows(),
+          mul.depth(), mul.params());
+    } else if (step instanceof Step.Pad pad) {
+      Pad.run(arena, pad.in(), pad.inShape(), pad.before(), pad.after(), pad.padValue(), arena,
+          pad.out());
+    } else if (step instanceof Step.Concatenation concat) {
+      byte[][] ins = new byte[concat.ins().length][];
+      Arrays.fill(ins, arena);
+      Concatenation.run(ins, concat.ins(), concat.chunks(), concat.rows(), arena, concat.out());
+    } else if (step instanceof Step.Mean mean) {
+      Mean.runHw(arena, mean.in(), mean.inDims(), arena, mean.out(), mean.params());
+    } else if (step instanceof Step.Logistic logistic) {
+      Logistic.run(arena, logistic.in(), arena, logistic.out(), logistic.size(),
+          logistic.params());
+    } else if (step instanceof Step.Tanh tanh) {
+      Tanh.run(arena, tanh.in(), arena, tanh.out(), tanh.size(), tanh.params());
+    } else if (step instanceof Step.HardSwish hs) {
+      HardSwish.run(arena, hs.in(), arena, hs.out(), hs.size(), hs.params());
+    } else if (step instanceof Step.Relu relu) {
+      Relu.run(arena, relu.in(), arena, relu.out(), relu.size(), relu.params());
+    } else if (step instanceof Step.Relu6 relu6) {
+      Relu.run6(arena, relu6.in(), arena, relu6.out(), relu6.size(),
+          new ActivationRange(relu6.lower(), relu6.upper()));
+    } else if (step instanceof Step.Requantize rq) {
+      Quantize.requantize(arena, rq.in(), arena, rq.out(), rq.size(), rq.params());
     } else {
       throw new IllegalArgumentException("unknown step " + step);
     }

@@ -13,7 +13,19 @@ public enum Kernel {
   MAX_POOL("tforge_maxpool_s8", "src/pooling/tforge_maxpool_s8.c"),
   ADD("tforge_add_s8", "src/add/tforge_add_s8.c"),
   SOFTMAX("tforge_softmax_s8", "src/softmax/tforge_softmax_s8.c",
-      "include/tforge_fixedpoint_exp.h");
+      "include/tforge_fixedpoint_exp.h"),
+  MUL("tforge_mul_s8", "src/mul/tforge_mul_s8.c"),
+  MUL_BROADCAST("tforge_mul_broadcast_s8", "src/mul/tforge_mul_broadcast_s8.c"),
+  PAD("tforge_pad_s8", "src/pad/tforge_pad_s8.c"),
+  CONCATENATION("tforge_concatenation_s8", "src/concat/tforge_concatenation_s8.c"),
+  MEAN_HW("tforge_mean_hw_s8", "src/reduce/tforge_mean_hw_s8.c"),
+  LOGISTIC("tforge_logistic_s8", "src/activations/tforge_logistic_s8.c",
+      "include/tforge_fixedpoint_exp.h"),
+  TANH("tforge_tanh_s8", "src/activations/tforge_tanh_s8.c", "include/tforge_fixedpoint_exp.h"),
+  HARD_SWISH("tforge_hard_swish_s8", "src/activations/tforge_hard_swish_s8.c"),
+  RELU("tforge_relu_s8", "src/activations/tforge_relu_s8.c"),
+  RELU6("tforge_relu6_s8", "src/activations/tforge_relu6_s8.c"),
+  REQUANTIZE("tforge_requantize_s8", "src/quantize/tforge_requantize_s8.c");
 
   /** Headers every firmware folder carries. */
   public static final List<String> COMMON_FILES =

@@ -1,5 +1,6 @@
 package dev.tinyforge.engine;
 
+import dev.tinyforge.graph.Constant;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.Op;
 import dev.tinyforge.graph.QuantParams;
@@ -10,7 +11,14 @@ import dev.tinyforge.kernels.Activation;
 import dev.tinyforge.kernels.ActivationRange;
 import dev.tinyforge.kernels.AddParams;
 import dev.tinyforge.kernels.Dims;
+import dev.tinyforge.kernels.HardSwishParams;
+import dev.tinyforge.kernels.MeanParams;
+import dev.tinyforge.kernels.MulParams;
+import dev.tinyforge.kernels.Quantize.RequantizeParams;
+import dev.tinyforge.kernels.Relu;
+import dev.tinyforge.kernels.ReluParams;
 import dev.tinyforge.kernels.Requant;
+import dev.tinyforge.kernels.SigmoidParams;
 import dev.tinyforge.kernels.SoftmaxParams;
 import dev.tinyforge.plan.GreedyPlanner;
 import dev.tinyforge.plan.MemoryPlan;
@@ -97,9 +105,114 @@ public final class Lowering {
       steps.add(new Step.Softmax(softmax.name(), offset(softmax.input()),
           offset(softmax.output()), s.size() / s.c(), s.c(), params));
       return 0;
+    } else if (op instanceof Op.AddConstant add) {
+      Constant k = add.constant();
+      QuantParams a = quant(add.input());
+      QuantParams o = quant(add.output());
+      ActivationRange range = ActivationRange.of(add.activation(), o.scale(), o.zeroPoint());
+      AddParams params = AddParams.prepare(a.scale(), a.zeroPoint(), k.quant().scale(),
+          k.quant().zeroPoint(), o.scale(), o.zeroPoint(), range.min(), range.max());
+      int[] rowsDepth = broadcast(k, add.input());
+      steps.add(new Step.AddConstant(add.name(), offset(add.input()), k.values(),
+          offset(add.output()), rowsDepth[0], rowsDepth[1], params));
+      return k.size();
+    } else if (op instanceof Op.Mul mul) {
+      steps.add(new Step.Mul(mul.name(), offset(mul.input1()), offset(mul.input2()),
+          offset(mul.output()), size(mul.output()),
+          mulParams(quant(mul.input1()), quant(mul.input2()), mul.output(), mul.activation())));
+      return 0;
+    } else if (op instanceof Op.MulConstant mul) {
+      Constant k = mul.constant();
+      int[] rowsDepth = broadcast(k, mul.input());
+      steps.add(new Step.MulConstant(mul.name(), offset(mul.input()), k.values(),
+          offset(mul.output()), rowsDepth[0], rowsDepth[1],
+          mulParams(quant(mul.input()), k.quant(), mul.output(), mul.activation())));
+      return k.size();
+    } else if (op instanceof Op.Pad pad) {
+      Shape s = graph.tensor(pad.input()).shape();
+      steps.add(new Step.Pad(pad.name(), offset(pad.input()), new int[] {1, s.h(), s.w(), s.c()},
+          pad.before(), pad.after(), pad.padValue(), offset(pad.output())));
+      return 0;
+    } else if (op instanceof Op.Concatenation concat) {
+      lowerConcatenation(concat);
+      return 0;
+    } else if (op instanceof Op.Mean mean) {
+      QuantParams in = quant(mean.input());
+      QuantParams out = quant(mean.output());
+      Dims d = dims(mean.input());
+      MeanParams params = MeanParams.prepare(in.scale(), in.zeroPoint(), out.scale(),
+          out.zeroPoint(), d.h() * d.w());
+      steps.add(new Step.Mean(mean.name(), offset(mean.input()), d, offset(mean.output()),
+          params));
+      return 0;
+    } else if (op instanceof Op.Elementwise e) {
+      steps.add(elementwise(e));
+      return 0;
+    } else if (op instanceof Op.Quantize q) {
+      QuantParams in = quant(q.input());
+      QuantParams out = quant(q.output());
+      steps.add(new Step.Requantize(q.name(), offset(q.input()), offset(q.output()),
+          size(q.output()), RequantizeParams.prepare(in.scale(), in.zeroPoint(), out.scale(),
+              out.zeroPoint())));
+      return 0;
     }
     // Reshape: the output is the input's buffer, there is nothing to run.
     return 0;
+  }
+
+  private MulParams mulParams(QuantParams a, QuantParams b, int output, Activation activation) {
+    QuantParams o = quant(output);
+    ActivationRange range = ActivationRange.of(activation, o.scale(), o.zeroPoint());
+    return MulParams.prepare(a.scale(), a.zeroPoint(), b.scale(), b.zeroPoint(), o.scale(),
+        o.zeroPoint(), range.min(), range.max());
+  }
+
+  private int[] broadcast(Constant constant, int input) {
+    int[] rowsDepth = constant.broadcastOver(graph.tensor(input).shape());
+    if (rowsDepth == null) {
+      throw new IllegalArgumentException("a constant of " + constant.size()
+          + " values does not broadcast over " + graph.tensor(input).shape());
+    }
+    return rowsDepth;
+  }
+
+  /** Rows are the elements before the axis, chunks each part's elements from the axis on. */
+  private void lowerConcatenation(Op.Concatenation concat) {
+    int[] outDims = dims4(concat.output());
+    int rows = 1;
+    for (int d = 0; d < concat.axis(); d++) {
+      rows *= outDims[d];
+    }
+    List<Integer> parts = concat.parts();
+    int[] ins = new int[parts.size()];
+    int[] chunks = new int[parts.size()];
+    for (int i = 0; i < ins.length; i++) {
+      ins[i] = offset(parts.get(i));
+      chunks[i] = size(parts.get(i)) / rows;
+    }
+    steps.add(new Step.Concatenation(concat.name(), ins, chunks, rows, offset(concat.output())));
+  }
+
+  private Step elementwise(Op.Elementwise e) {
+    QuantParams in = quant(e.input());
+    QuantParams out = quant(e.output());
+    int i = offset(e.input());
+    int o = offset(e.output());
+    int n = size(e.output());
+    return switch (e.function()) {
+      case RELU -> new Step.Relu(e.name(), i, o, n,
+          ReluParams.prepare(in.scale(), in.zeroPoint(), out.scale(), out.zeroPoint()));
+      case RELU6 -> {
+        ActivationRange bounds = Relu.relu6Bounds(in.scale(), in.zeroPoint());
+        yield new Step.Relu6(e.name(), i, o, n, bounds.min(), bounds.max());
+      }
+      case LOGISTIC -> new Step.Logistic(e.name(), i, o, n,
+          SigmoidParams.prepare(in.scale(), in.zeroPoint()));
+      case TANH -> new Step.Tanh(e.name(), i, o, n,
+          SigmoidParams.prepare(in.scale(), in.zeroPoint()));
+      case HARD_SWISH -> new Step.HardSwish(e.name(), i, o, n,
+          HardSwishParams.prepare(in.scale(), in.zeroPoint(), out.scale(), out.zeroPoint()));
+    };
   }
 
   /**
@@ -141,6 +254,12 @@ public final class Lowering {
 
   private int size(int tensor) {
     return graph.tensor(tensor).shape().size();
+  }
+
+  /** {1, h, w, c}: the 4-D view of a batch-1 tensor. */
+  private int[] dims4(int tensor) {
+    Shape s = graph.tensor(tensor).shape();
+    return new int[] {1, s.h(), s.w(), s.c()};
   }
 
   private Dims dims(int tensor) {

@@ -18,6 +18,8 @@ public final class Macs {
       return outputs * dw.window().kernelH() * dw.window().kernelW();
     } else if (op instanceof Op.FullyConnected fc) {
       return outputs * graph.tensor(fc.input()).shape().size();
+    } else if (op instanceof Op.Mul || op instanceof Op.MulConstant) {
+      return outputs; // one multiply per element
     }
     return 0;
   }
@@ -30,6 +32,10 @@ public final class Macs {
       return dw.filter().values().length + biasCount(dw.bias());
     } else if (op instanceof Op.FullyConnected fc) {
       return fc.weights().values().length + biasCount(fc.bias());
+    } else if (op instanceof Op.MulConstant mul) {
+      return mul.constant().size();
+    } else if (op instanceof Op.AddConstant add) {
+      return add.constant().size();
     }
     return 0;
   }

@@ -2,7 +2,13 @@ package dev.tinyforge.engine;
 
 import dev.tinyforge.kernels.AddParams;
 import dev.tinyforge.kernels.Dims;
+import dev.tinyforge.kernels.HardSwishParams;
+import dev.tinyforge.kernels.MeanParams;
+import dev.tinyforge.kernels.MulParams;
+import dev.tinyforge.kernels.Quantize.RequantizeParams;
+import dev.tinyforge.kernels.ReluParams;
 import dev.tinyforge.kernels.Requant;
+import dev.tinyforge.kernels.SigmoidParams;
 import dev.tinyforge.kernels.SoftmaxParams;
 import dev.tinyforge.kernels.Window;
 
@@ -57,6 +63,95 @@ public sealed interface Step {
       implements Step {
     public Kernel kernel() {
       return Kernel.SOFTMAX;
+    }
+  }
+
+  /**
+   * ADD of a constant in flash: for each of {@code rows} rows of {@code depth} elements, one
+   * element-wise add of the row and the constant's {@code depth} values.
+   */
+  record AddConstant(String layer, int in, byte[] constant, int out, int rows, int depth,
+      AddParams params) implements Step {
+    public Kernel kernel() {
+      return Kernel.ADD;
+    }
+  }
+
+  record Mul(String layer, int in1, int in2, int out, int size, MulParams params)
+      implements Step {
+    public Kernel kernel() {
+      return Kernel.MUL;
+    }
+  }
+
+  /** MUL by a constant in flash whose {@code depth} values repeat for each of {@code rows}. */
+  record MulConstant(String layer, int in, byte[] constant, int out, int rows, int depth,
+      MulParams params) implements Step {
+    public Kernel kernel() {
+      return Kernel.MUL_BROADCAST;
+    }
+  }
+
+  /** {@code inShape}, {@code before}, {@code after}: 4 entries each (N, H, W, C). */
+  record Pad(String layer, int in, int[] inShape, int[] before, int[] after, byte padValue,
+      int out) implements Step {
+    public Kernel kernel() {
+      return Kernel.PAD;
+    }
+  }
+
+  /** For each of {@code rows} outer rows, input i contributes {@code chunks[i]} bytes. */
+  record Concatenation(String layer, int[] ins, int[] chunks, int rows, int out)
+      implements Step {
+    public Kernel kernel() {
+      return Kernel.CONCATENATION;
+    }
+  }
+
+  record Mean(String layer, int in, Dims inDims, int out, MeanParams params) implements Step {
+    public Kernel kernel() {
+      return Kernel.MEAN_HW;
+    }
+  }
+
+  record Logistic(String layer, int in, int out, int size, SigmoidParams params)
+      implements Step {
+    public Kernel kernel() {
+      return Kernel.LOGISTIC;
+    }
+  }
+
+  record Tanh(String layer, int in, int out, int size, SigmoidParams params) implements Step {
+    public Kernel kernel() {
+      return Kernel.TANH;
+    }
+  }
+
+  record HardSwish(String layer, int in, int out, int size, HardSwishParams params)
+      implements Step {
+    public Kernel kernel() {
+      return Kernel.HARD_SWISH;
+    }
+  }
+
+  record Relu(String layer, int in, int out, int size, ReluParams params) implements Step {
+    public Kernel kernel() {
+      return Kernel.RELU;
+    }
+  }
+
+  /** RELU6 clamps the input codes to [lower, upper]; no requantization. */
+  record Relu6(String layer, int in, int out, int size, int lower, int upper) implements Step {
+    public Kernel kernel() {
+      return Kernel.RELU6;
+    }
+  }
+
+  /** int8 to int8 QUANTIZE. */
+  record Requantize(String layer, int in, int out, int size, RequantizeParams params)
+      implements Step {
+    public Kernel kernel() {
+      return Kernel.REQUANTIZE;
     }
   }
 }

@@ -17,6 +17,15 @@ public interface ModelMirror {
   /** Runs one inference on int8 input bytes and returns the int8 output bytes. */
   byte[] invoke(byte[] input);
 
+  /**
+   * A float input as TF Lite Micro's QUANTIZE takes it to int8 with the input's scale and zero
+   * point (float32 division, rounding half away from zero), ready for {@link #invoke}.
+   */
+  byte[] quantizeInput(float[] values);
+
+  /** An int8 output as TF Lite Micro's DEQUANTIZE gives it: (q - zero point) * scale. */
+  float[] dequantizeOutput(byte[] codes);
+
   List<LayerFacts> layers();
 
   int inputBytes();

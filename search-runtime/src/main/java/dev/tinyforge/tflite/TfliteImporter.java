@@ -3,6 +3,7 @@ package dev.tinyforge.tflite;
 import dev.tinyforge.diag.Locus;
 import dev.tinyforge.diag.Message;
 import dev.tinyforge.diag.Problems;
+import dev.tinyforge.graph.Constant;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.Op;
 import dev.tinyforge.graph.QuantParams;
@@ -12,6 +13,13 @@ import dev.tinyforge.graph.Weights;
 import dev.tinyforge.kernels.Activation;
 import dev.tinyforge.kernels.ActivationRange;
 import dev.tinyforge.kernels.AddParams;
+import dev.tinyforge.kernels.Concatenation;
+import dev.tinyforge.kernels.HardSwishParams;
+import dev.tinyforge.kernels.MeanParams;
+import dev.tinyforge.kernels.MulParams;
+import dev.tinyforge.kernels.Quantize;
+import dev.tinyforge.kernels.ReluParams;
+import dev.tinyforge.kernels.SigmoidParams;
 import dev.tinyforge.kernels.SoftmaxParams;
 import dev.tinyforge.kernels.Window;
 import dev.tinyforge.quant.QuantizedMultiplier;
@@ -28,8 +36,15 @@ import java.util.Set;
 
 /**
  * Turns an int8 {@link TfliteModel} into the graph IR, for the operators the IR has: CONV_2D,
- * DEPTHWISE_CONV_2D, FULLY_CONNECTED, AVERAGE_POOL_2D, MAX_POOL_2D, ADD (same shapes), SOFTMAX,
- * and RESHAPE / SQUEEZE (as {@link Op.Reshape}).
+ * DEPTHWISE_CONV_2D, FULLY_CONNECTED, AVERAGE_POOL_2D, MAX_POOL_2D, ADD (same shapes, or with a
+ * constant), MUL (same shapes, or with a constant), SOFTMAX, PAD / PADV2, CONCATENATION, MEAN
+ * over height and width, LOGISTIC, TANH, HARD_SWISH, RELU, RELU6, QUANTIZE int8 to int8, and
+ * RESHAPE / SQUEEZE (as {@link Op.Reshape}). A constant operand of ADD or MUL broadcasts as a
+ * scalar, one value per channel, or a whole tensor of the other operand's shape.
+ *
+ * <p>Float models: a QUANTIZE from a float32 model input and a DEQUANTIZE into a float32 model
+ * output stay outside the engine, which takes and gives int8; the graph's input and output are
+ * the int8 tensors between them (their quantization is the one the caller converts with).
  *
  * <p>Activation tensors with batch 1 map to {@link Shape}: [1,h,w,c] to h x w x c, [1,n] and [n]
  * to a vector, [1,a,b] to 1 x a x b. TFLite's filter layouts are the kernels' (conv
@@ -44,7 +59,9 @@ import java.util.Set;
 public final class TfliteImporter {
   /** The TFLite builtin operators the importer takes, in the order messages list them. */
   public static final List<String> SUPPORTED_OPS = List.of("CONV_2D", "DEPTHWISE_CONV_2D",
-      "FULLY_CONNECTED", "AVERAGE_POOL_2D", "MAX_POOL_2D", "ADD", "SOFTMAX", "RESHAPE", "SQUEEZE");
+      "FULLY_CONNECTED", "AVERAGE_POOL_2D", "MAX_POOL_2D", "ADD", "MUL", "SOFTMAX", "PAD",
+      "PADV2", "CONCATENATION", "MEAN", "LOGISTIC", "TANH", "HARD_SWISH", "RELU", "RELU6",
+      "QUANTIZE", "DEQUANTIZE", "RESHAPE", "SQUEEZE");
 
   private static final Locus LOCUS = Locus.model("tflite");
   private static final float SOFTMAX_OUTPUT_SCALE = 1.0f / 256;
@@ -57,6 +74,8 @@ public final class TfliteImporter {
   private final Map<Integer, Integer> graphTensorOf = new LinkedHashMap<>();
   private final Set<Integer> badTensors = new HashSet<>();
   private final Set<Integer> written = new HashSet<>();
+  /** Operators at a float boundary (QUANTIZE of the float input, DEQUANTIZE to the output). */
+  private final Set<Integer> boundary = new HashSet<>();
   private TfliteSubgraph subgraph;
   private boolean failed;
 
@@ -100,9 +119,9 @@ public final class TfliteImporter {
           "it has no operators; there is nothing to compile");
       return TfliteImport.failed();
     }
-    boolean int8 = activationsAreInt8(inputs[0], outputs[0]);
-    int input = inputs[0];
-    int output = outputs[0];
+    int input = floatInputBoundary(inputs[0]);
+    int output = floatOutputBoundary(outputs[0]);
+    boolean int8 = activationsAreInt8(input, output);
     if (int8) {
       if (subgraph.tensor(input).isConstant()) {
         error(Message.TFLITE_UNSUPPORTED_USE, "the model",
@@ -113,6 +132,9 @@ public final class TfliteImporter {
     }
     written.add(input);
     for (TfliteOperator op : subgraph.operators()) {
+      if (boundary.contains(op.index())) {
+        continue;
+      }
       if (!SUPPORTED_OPS.contains(op.opName()) || op.op() == TfliteBuiltinOperator.OTHER) {
         String what = op.customCode() == null
             ? op.opName() : "the custom operator '" + op.customCode() + "'";
@@ -138,10 +160,50 @@ public final class TfliteImporter {
     return new TfliteImport(graph, graphTensorOf);
   }
 
+  /**
+   * The int8 tensor the engine starts from: {@code input}, or the output of the QUANTIZE that
+   * takes a float32 {@code input} to int8 (that operator is then left to the caller).
+   */
+  private int floatInputBoundary(int input) {
+    if (subgraph.tensor(input).type() != TfliteTensorType.FLOAT32) {
+      return input;
+    }
+    for (TfliteOperator op : subgraph.operators()) {
+      if (op.op() == TfliteBuiltinOperator.QUANTIZE && op.inputs().length == 1
+          && op.inputs()[0] == input && op.outputs().length == 1
+          && op.outputs()[0] != TfliteOperator.ABSENT
+          && subgraph.tensor(op.outputs()[0]).type() == TfliteTensorType.INT8) {
+        boundary.add(op.index());
+        return op.outputs()[0];
+      }
+    }
+    return input;
+  }
+
+  /** The int8 tensor the engine ends with: the input of a DEQUANTIZE into a float32 output. */
+  private int floatOutputBoundary(int output) {
+    if (subgraph.tensor(output).type() != TfliteTensorType.FLOAT32) {
+      return output;
+    }
+    for (TfliteOperator op : subgraph.operators()) {
+      if (op.op() == TfliteBuiltinOperator.DEQUANTIZE && op.outputs().length == 1
+          && op.outputs()[0] == output && op.inputs().length == 1
+          && op.inputs()[0] != TfliteOperator.ABSENT
+          && subgraph.tensor(op.inputs()[0]).type() == TfliteTensorType.INT8) {
+        boundary.add(op.index());
+        return op.inputs()[0];
+      }
+    }
+    return output;
+  }
+
   /** One Tflite/NotInt8 for the whole model when any activation tensor is not int8. */
   private boolean activationsAreInt8(int input, int output) {
     List<Integer> activations = new ArrayList<>(List.of(input, output));
     for (TfliteOperator op : subgraph.operators()) {
+      if (boundary.contains(op.index())) {
+        continue;
+      }
       for (int t : op.inputs()) {
         if (t != TfliteOperator.ABSENT && !subgraph.tensor(t).isConstant()) {
           activations.add(t);
@@ -195,7 +257,19 @@ public final class TfliteImporter {
       case FULLY_CONNECTED -> fullyConnected(c, op, opName);
       case AVERAGE_POOL_2D, MAX_POOL_2D -> pool(c, op, opName);
       case ADD -> add(c, op, opName);
+      case MUL -> mul(c, op, opName);
       case SOFTMAX -> softmax(c, op, opName);
+      case PAD, PADV2 -> pad(c, op, opName);
+      case CONCATENATION -> concatenation(c, op, opName);
+      case MEAN -> mean(c, op, opName);
+      case RELU -> elementwise(c, op, opName, Op.Function.RELU);
+      case RELU6 -> elementwise(c, op, opName, Op.Function.RELU6);
+      case LOGISTIC -> elementwise(c, op, opName, Op.Function.LOGISTIC);
+      case TANH -> elementwise(c, op, opName, Op.Function.TANH);
+      case HARD_SWISH -> elementwise(c, op, opName, Op.Function.HARD_SWISH);
+      case QUANTIZE -> quantize(c, op, opName);
+      case DEQUANTIZE -> use(c, "TinyForge takes DEQUANTIZE only from int8 into the model's"
+          + " float32 output");
       case RESHAPE, SQUEEZE -> reshape(c, op, opName);
       default -> error(Message.TFLITE_UNSUPPORTED_OP, op.index(), op.opName(),
           String.join(", ", SUPPORTED_OPS));
@@ -372,12 +446,16 @@ public final class TfliteImporter {
       return;
     }
     int[] inputs = op.inputs();
-    for (int t : inputs) {
-      if (t != TfliteOperator.ABSENT && subgraph.tensor(t).isConstant()) {
-        use(c, "input tensor " + t + " is a constant; TinyForge adds two computed tensors of"
-            + " one shape (no broadcasting)");
-        return;
-      }
+    boolean constant0 = subgraph.tensor(inputs[0]).isConstant();
+    boolean constant1 = subgraph.tensor(inputs[1]).isConstant();
+    if (constant0 && constant1) {
+      use(c, "both inputs are constants; there is nothing to compute at run time");
+      return;
+    }
+    if (constant0 || constant1) {
+      addConstant(c, op, opName, constant0 ? inputs[1] : inputs[0],
+          constant0 ? inputs[0] : inputs[1], act);
+      return;
     }
     Integer a = activationInput(c, inputs[0]);
     Integer b = activationInput(c, inputs[1]);
@@ -408,6 +486,324 @@ public final class TfliteImporter {
       return;
     }
     ops.add(new Op.Add(opName, a, b, out, activation));
+  }
+
+  /**
+   * ADD of a computed tensor and a broadcast constant. The sum is symmetric (each input gets its
+   * own multiplier), so the constant is always taken as the second operand.
+   */
+  private void addConstant(Context c, TfliteOperator op, String opName, int computed,
+      int constantIndex, TfliteActivation act) {
+    Integer a = activationInput(c, computed);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    Activation activation = activation(c, act);
+    if (a == null || out == null || activation == null || !sameShape(c, computed, op)) {
+      return;
+    }
+    Constant k = constantOperand(c, constantIndex, computed);
+    if (k == null) {
+      return;
+    }
+    QuantParams qa = quant(a);
+    QuantParams qo = quant(out);
+    try {
+      ActivationRange range = ActivationRange.of(activation, qo.scale(), qo.zeroPoint());
+      AddParams.prepare(qa.scale(), qa.zeroPoint(), k.quant().scale(), k.quant().zeroPoint(),
+          qo.scale(), qo.zeroPoint(), range.min(), range.max());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      quantError(c, "its scales (input " + qa.scale() + ", constant " + k.quant().scale()
+          + ", output " + qo.scale() + ") give no int8 ADD: " + e.getMessage());
+      return;
+    }
+    ops.add(new Op.AddConstant(opName, a, k, out, activation));
+  }
+
+  private void mul(Context c, TfliteOperator op, String opName) {
+    if (!inputCount(c, op, 2, 2)) {
+      return;
+    }
+    TfliteActivation act = TfliteActivation.NONE;
+    if (op.options() instanceof TfliteOptions.Mul o) {
+      act = o.activation();
+    } else if (op.options() != null) {
+      use(c, "its options are not MulOptions");
+      return;
+    }
+    int[] inputs = op.inputs();
+    boolean constant0 = subgraph.tensor(inputs[0]).isConstant();
+    boolean constant1 = subgraph.tensor(inputs[1]).isConstant();
+    if (constant0 && constant1) {
+      use(c, "both inputs are constants; there is nothing to compute at run time");
+      return;
+    }
+    int computed = constant0 ? inputs[1] : inputs[0];
+    Integer a = activationInput(c, computed);
+    Integer b = constant0 || constant1 ? null : activationInput(c, inputs[1]);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    Activation activation = activation(c, act);
+    if (a == null || out == null || activation == null || !sameShape(c, computed, op)) {
+      return;
+    }
+    Constant k = null;
+    QuantParams qb;
+    if (constant0 || constant1) {
+      // (a - zp_a) * (b - zp_b) is symmetric: the constant is always taken as the second operand.
+      k = constantOperand(c, constant0 ? inputs[0] : inputs[1], computed);
+      if (k == null) {
+        return;
+      }
+      qb = k.quant();
+    } else {
+      if (b == null || !sameShape(c, inputs[1], op)) {
+        return;
+      }
+      qb = quant(b);
+    }
+    QuantParams qa = quant(a);
+    QuantParams qo = quant(out);
+    try {
+      ActivationRange range = ActivationRange.of(activation, qo.scale(), qo.zeroPoint());
+      MulParams.prepare(qa.scale(), qa.zeroPoint(), qb.scale(), qb.zeroPoint(), qo.scale(),
+          qo.zeroPoint(), range.min(), range.max());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      quantError(c, "its scales (inputs " + qa.scale() + " and " + qb.scale() + ", output "
+          + qo.scale() + ") give no int8 MUL: " + e.getMessage());
+      return;
+    }
+    ops.add(k == null
+        ? new Op.Mul(opName, a, b, out, activation)
+        : new Op.MulConstant(opName, a, k, out, activation));
+  }
+
+  /** PAD (fills with the output zero point) and PADV2 (fills with its int8 constant). */
+  private void pad(Context c, TfliteOperator op, String opName) {
+    boolean v2 = op.op() == TfliteBuiltinOperator.PADV2;
+    if (!inputCount(c, op, 2, 3)) {
+      return;
+    }
+    Integer in = activationInput(c, op.inputs()[0]);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    if (in == null || out == null) {
+      return;
+    }
+    int[] inShape = subgraph.tensor(op.inputs()[0]).shape();
+    int[] outShape = subgraph.tensor(op.outputs()[0]).shape();
+    int rank = inShape.length;
+    int[] paddings = int32Constant(c, op.inputs()[1], "paddings");
+    if (paddings == null) {
+      return;
+    }
+    if (paddings.length != 2 * rank || outShape.length != rank) {
+      shapeError(c, "its paddings hold " + paddings.length + " values for a rank-" + rank
+          + " input (" + 2 * rank + " expected) and its output has rank " + outShape.length);
+      return;
+    }
+    int[] before = new int[4];
+    int[] after = new int[4];
+    for (int d = 0; d < rank; d++) {
+      int b = paddings[2 * d];
+      int a = paddings[2 * d + 1];
+      if (b < 0 || a < 0 || (long) inShape[d] + b + a != outShape[d]) {
+        shapeError(c, "padding " + b + " before and " + a + " after dimension " + d + " of "
+            + Arrays.toString(inShape) + " does not give the output " + Arrays.toString(outShape));
+        return;
+      }
+      before[4 - rank + d] = b;
+      after[4 - rank + d] = a;
+    }
+    QuantParams qi = quant(in);
+    QuantParams qo = quant(out);
+    if (!qi.equals(qo)) {
+      quantError(c, "its input has scale " + qi.scale() + " zp " + qi.zeroPoint() + " and its"
+          + " output scale " + qo.scale() + " zp " + qo.zeroPoint() + "; int8 PAD copies codes"
+          + " and needs one quantization");
+      return;
+    }
+    int padValue = qo.zeroPoint();
+    boolean hasConstant = op.inputs().length == 3 && op.inputs()[2] != TfliteOperator.ABSENT;
+    if (hasConstant && !v2) {
+      use(c, "PAD takes two inputs; a pad value is PADV2's");
+      return;
+    }
+    if (hasConstant) {
+      TfliteTensor value = constant(c, op.inputs()[2], "pad value");
+      if (value == null) {
+        return;
+      }
+      if (value.constant().size() != 1) {
+        shapeError(c, "its pad value holds " + value.constant().size() + " values, not one");
+        return;
+      }
+      TfliteQuantization q = value.quantization();
+      if (!q.isPerTensor() || q.scale() != qo.scale() || q.zeroPoint() != qo.zeroPoint()) {
+        quantError(c, "its pad value's quantization " + q + " is not the output's (scale "
+            + qo.scale() + ", zp " + qo.zeroPoint() + "), as TF Lite Micro requires");
+        return;
+      }
+      padValue = value.constant().byteAt(0);
+    }
+    ops.add(new Op.Pad(opName, in, out, before, after, (byte) padValue));
+  }
+
+  private void concatenation(Context c, TfliteOperator op, String opName) {
+    if (!inputCount(c, op, 1, Integer.MAX_VALUE)) {
+      return;
+    }
+    if (!(op.options() instanceof TfliteOptions.Concatenation o)) {
+      use(c, "it has no ConcatenationOptions");
+      return;
+    }
+    if (o.activation() != TfliteActivation.NONE) {
+      use(c, "its fused activation " + o.activation() + " is not supported on CONCATENATION");
+      return;
+    }
+    int[] outShape = subgraph.tensor(op.outputs()[0]).shape();
+    int rank = outShape.length;
+    int axis = o.axis() < 0 ? o.axis() + rank : o.axis();
+    if (axis < 0 || axis >= rank) {
+      shapeError(c, "axis " + o.axis() + " is outside its rank-" + rank + " output");
+      return;
+    }
+    List<Integer> parts = new ArrayList<>();
+    long along = 0;
+    for (int t : op.inputs()) {
+      if (t == TfliteOperator.ABSENT) {
+        use(c, "an input is absent");
+        return;
+      }
+      Integer part = activationInput(c, t);
+      if (part == null) {
+        return;
+      }
+      int[] s = subgraph.tensor(t).shape();
+      boolean fits = s.length == rank;
+      for (int d = 0; fits && d < rank; d++) {
+        fits = d == axis || s[d] == outShape[d];
+      }
+      if (!fits) {
+        shapeError(c, "input " + Arrays.toString(s) + " does not match the output "
+            + Arrays.toString(outShape) + " outside axis " + axis);
+        return;
+      }
+      along += s[axis];
+      parts.add(part);
+    }
+    Integer out = activationOutput(c, op.outputs()[0]);
+    if (out == null) {
+      return;
+    }
+    if (along != outShape[axis]) {
+      shapeError(c, "its inputs give " + along + " along axis " + axis + " but the output has "
+          + outShape[axis]);
+      return;
+    }
+    float[] scales = new float[parts.size()];
+    int[] zeroPoints = new int[parts.size()];
+    for (int i = 0; i < parts.size(); i++) {
+      scales[i] = quant(parts.get(i)).scale();
+      zeroPoints[i] = quant(parts.get(i)).zeroPoint();
+    }
+    try {
+      Concatenation.requireSameQuantization(scales, zeroPoints, quant(out).scale(),
+          quant(out).zeroPoint());
+    } catch (IllegalArgumentException e) {
+      quantError(c, e.getMessage());
+      return;
+    }
+    ops.add(new Op.Concatenation(opName, parts, out, 4 - rank + axis));
+  }
+
+  /** MEAN over axes 1 and 2 of a [1, h, w, c] tensor, with or without keep_dims. */
+  private void mean(Context c, TfliteOperator op, String opName) {
+    if (!inputCount(c, op, 2, 2)) {
+      return;
+    }
+    Integer in = activationInput(c, op.inputs()[0]);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    int[] axes = int32Constant(c, op.inputs()[1], "axes");
+    if (in == null || out == null || axes == null || !rank4(c, in, "input")) {
+      return;
+    }
+    Set<Integer> normalized = new HashSet<>();
+    for (int a : axes) {
+      normalized.add(a < 0 ? a + 4 : a);
+    }
+    if (!normalized.equals(Set.of(1, 2))) {
+      use(c, "it averages over axes " + Arrays.toString(axes) + "; TinyForge takes MEAN over"
+          + " height and width (axes 1 and 2)");
+      return;
+    }
+    if (shape(out).size() != shape(in).c()) {
+      shapeError(c, "the output " + shape(out) + " is not one value per channel of the input "
+          + shape(in));
+      return;
+    }
+    QuantParams qi = quant(in);
+    QuantParams qo = quant(out);
+    try {
+      MeanParams.prepare(qi.scale(), qi.zeroPoint(), qo.scale(), qo.zeroPoint(),
+          shape(in).h() * shape(in).w());
+    } catch (RuntimeException e) {
+      quantError(c, "input scale " + qi.scale() + " zp " + qi.zeroPoint() + ", output scale "
+          + qo.scale() + " zp " + qo.zeroPoint() + " give no int8 MEAN: " + e.getMessage());
+      return;
+    }
+    ops.add(new Op.Mean(opName, in, out));
+  }
+
+  /** RELU, RELU6, LOGISTIC, TANH, HARD_SWISH: one input, the same shape out. */
+  private void elementwise(Context c, TfliteOperator op, String opName, Op.Function function) {
+    if (!inputCount(c, op, 1, 1)) {
+      return;
+    }
+    Integer in = activationInput(c, op.inputs()[0]);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    if (in == null || out == null || !sameShape(c, op.inputs()[0], op)) {
+      return;
+    }
+    QuantParams qi = quant(in);
+    QuantParams qo = quant(out);
+    if (function == Op.Function.LOGISTIC && qo.zeroPoint() != -128) {
+      quantError(c, "its output zero point is " + qo.zeroPoint() + "; int8 LOGISTIC writes"
+          + " scale 1/256 and zero point -128 (as TF Lite Micro requires)");
+      return;
+    }
+    try {
+      switch (function) {
+        case RELU -> ReluParams.prepare(qi.scale(), qi.zeroPoint(), qo.scale(), qo.zeroPoint());
+        case LOGISTIC, TANH -> SigmoidParams.prepare(qi.scale(), qi.zeroPoint());
+        case HARD_SWISH ->
+            HardSwishParams.prepare(qi.scale(), qi.zeroPoint(), qo.scale(), qo.zeroPoint());
+        case RELU6 -> { } // a clamp on the input codes: nothing to fail
+      }
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      quantError(c, "input scale " + qi.scale() + ", output scale " + qo.scale() + " give no"
+          + " int8 " + op.opName() + ": " + e.getMessage());
+      return;
+    }
+    ops.add(new Op.Elementwise(opName, function, in, out));
+  }
+
+  /** QUANTIZE between two int8 tensors (float QUANTIZE is the model's boundary or an error). */
+  private void quantize(Context c, TfliteOperator op, String opName) {
+    if (!inputCount(c, op, 1, 1)) {
+      return;
+    }
+    Integer in = activationInput(c, op.inputs()[0]);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    if (in == null || out == null || !sameShape(c, op.inputs()[0], op)) {
+      return;
+    }
+    QuantParams qi = quant(in);
+    QuantParams qo = quant(out);
+    try {
+      Quantize.RequantizeParams.prepare(qi.scale(), qi.zeroPoint(), qo.scale(), qo.zeroPoint());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      quantError(c, "input scale " + qi.scale() + " / output scale " + qo.scale() + " gives no"
+          + " int8 QUANTIZE: " + e.getMessage());
+      return;
+    }
+    ops.add(new Op.Quantize(opName, in, out));
   }
 
   private void softmax(Context c, TfliteOperator op, String opName) {
@@ -461,6 +857,97 @@ public final class TfliteImporter {
   }
 
   // ---------------------------------------------------------------- operands
+
+  /** The TFLite shapes of input {@code tflite} and the operator's output are equal. */
+  private boolean sameShape(Context c, int tflite, TfliteOperator op) {
+    int[] in = subgraph.tensor(tflite).shape();
+    int[] out = subgraph.tensor(op.outputs()[0]).shape();
+    if (!Arrays.equals(in, out)) {
+      use(c, "its input tensor " + tflite + " is " + Arrays.toString(in) + " but its output "
+          + Arrays.toString(out) + "; only a constant operand broadcasts");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * A constant int8 operand with one scale and zero point that broadcasts over the computed
+   * tensor {@code computed}: a scalar, one value per channel (last axis), or the same shape.
+   */
+  private Constant constantOperand(Context c, int index, int computed) {
+    TfliteTensor t = constant(c, index, "constant");
+    if (t == null) {
+      return null;
+    }
+    TfliteQuantization q = t.quantization();
+    String what = c.prefix() + ": its constant tensor " + index + " '" + t.name() + "'";
+    if (!q.isQuantized() || !q.isPerTensor()) {
+      quantError(what + " needs one scale and zero point");
+      return null;
+    }
+    if (!(q.scale() > 0) || Float.isInfinite(q.scale())
+        || q.zeroPoint() < -128 || q.zeroPoint() > 127) {
+      quantError(what + " has scale " + q.scale() + " and zero point " + q.zeroPoint());
+      return null;
+    }
+    int[] k = t.shape();
+    int[] a = subgraph.tensor(computed).shape();
+    if (!broadcasts(k, a)) {
+      use(c, "its constant " + Arrays.toString(k) + " does not broadcast over "
+          + Arrays.toString(a) + " as TinyForge does it: a scalar, one value per channel (last"
+          + " axis), or the same shape");
+      return null;
+    }
+    return new Constant(t.data(), new QuantParams(q.scale(), (int) q.zeroPoint()));
+  }
+
+  static boolean broadcasts(int[] constant, int[] computed) {
+    int[] k = withoutLeadingOnes(constant);
+    int[] a = withoutLeadingOnes(computed);
+    if (k.length == 0 || Arrays.equals(k, a)) {
+      return true;
+    }
+    return k.length == 1 && a.length > 0 && k[0] == a[a.length - 1];
+  }
+
+  private static int[] withoutLeadingOnes(int[] shape) {
+    int first = 0;
+    while (first < shape.length && shape[first] == 1) {
+      first++;
+    }
+    return Arrays.copyOfRange(shape, first, shape.length);
+  }
+
+  /** The values of a constant int32 operand (paddings, axes), or null (reported). */
+  private int[] int32Constant(Context c, int index, String role) {
+    if (index == TfliteOperator.ABSENT) {
+      use(c, "its " + role + " input is absent");
+      return null;
+    }
+    TfliteTensor t = subgraph.tensor(index);
+    if (!t.isConstant()) {
+      use(c, "its " + role + " tensor " + index + " is computed at run time; TinyForge needs"
+          + " constant " + role);
+      return null;
+    }
+    if (t.type() != TfliteTensorType.INT32) {
+      use(c, "its " + role + " tensor " + index + " is " + t.type() + "; TinyForge reads INT32 "
+          + role);
+      return null;
+    }
+    long n = elements(t);
+    if (n < 0 || n > 64 || t.constant().size() != 4 * n) {
+      shapeError(c, "its " + role + " tensor " + index + " is " + Arrays.toString(t.shape())
+          + " but holds " + t.constant().size() + " bytes");
+      return null;
+    }
+    ByteBuffer buffer = t.constant().asReadOnlyBuffer();
+    int[] values = new int[(int) n];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = buffer.getInt();
+    }
+    return values;
+  }
 
   private boolean inputCount(Context c, TfliteOperator op, int min, int max) {
     int n = op.inputs().length;

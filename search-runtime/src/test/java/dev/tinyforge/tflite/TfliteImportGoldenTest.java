@@ -9,7 +9,10 @@ import dev.tinyforge.engine.Engine;
 import dev.tinyforge.engine.EngineInterpreter;
 import dev.tinyforge.engine.Lowering;
 import dev.tinyforge.graph.Graph;
+import dev.tinyforge.kernels.Quantize;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,21 +24,29 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The whole path from a .tflite file to numbers: import, lower, run the engine's steps with the
- * Java kernels on one arena, and compare with TF Lite Micro's goldens: every case's output, and
- * for cases with {@code tensors/<case>/}, every dumped tensor right after the op that writes it.
+ * The whole path from a .tflite file to numbers, for every model of the shared models folder:
+ * import, lower, run the engine's steps with the Java kernels on one arena, and compare with TF
+ * Lite Micro's goldens: every case's output, and for cases with {@code tensors/<case>/}, every
+ * dumped tensor right after the op that writes it. Float I/O models go through the engine's
+ * int8 boundary: the float input is quantized, the int8 output dequantized, with the kernels the
+ * Java mirror's {@code quantizeInput} / {@code dequantizeOutput} call.
  */
 class TfliteImportGoldenTest {
   private static final Budget GENEROUS =
       new Budget("test", "any", 1L << 30, 1L << 30, 100);
   private static final Map<String, String> PROVEN = new TreeMap<>();
+  private static int totalCases;
+  private static int totalTensors;
+
+  static Stream<String> models() {
+    return SharedModels.folders().stream().map(f -> f.getFileName().toString());
+  }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "hello_world", "micro_speech", "person_detect", "tinymaix_mnist_resnet_q"})
+  @MethodSource("models")
   void importedModelIsBitExactWithTfliteMicro(String name) throws Exception {
     Path folder = SharedModels.folder(name);
     TfliteModel model = SharedModels.read(name);
@@ -47,6 +58,10 @@ class TfliteImportGoldenTest {
     Map<Integer, List<Integer>> tfliteOfGraph = new TreeMap<>();
     imported.graphTensorOfTflite().forEach(
         (tflite, id) -> tfliteOfGraph.computeIfAbsent(id, k -> new ArrayList<>()).add(tflite));
+    int modelInput = model.inputs()[0];
+    int modelOutput = model.mainSubgraph().outputs()[0];
+    boolean floatIn = model.tensors().get(modelInput).type() == TfliteTensorType.FLOAT32;
+    boolean floatOut = model.tensors().get(modelOutput).type() == TfliteTensorType.FLOAT32;
 
     EngineInterpreter interpreter = new EngineInterpreter(engine);
     List<String> cases = cases(folder);
@@ -54,15 +69,15 @@ class TfliteImportGoldenTest {
     int intermediates = 0;
     List<String> withTensors = new ArrayList<>();
     for (String testCase : cases) {
-      byte[] input = Files.readAllBytes(folder.resolve("inputs").resolve(testCase + ".bin"));
+      byte[] given = Files.readAllBytes(folder.resolve("inputs").resolve(testCase + ".bin"));
+      byte[] input = floatIn ? quantize(given, engine) : given;
       Path tensorDir = folder.resolve("tensors").resolve(testCase);
       TreeSet<Integer> dumped = dumpedTensors(tensorDir);
       TreeSet<Integer> checked = new TreeSet<>();
-      int inputTflite = model.inputs()[0];
-      if (dumped.contains(inputTflite)) {
-        assertWithMessage(testCase + " input").that(input)
-            .isEqualTo(read(tensorDir.resolve(file(inputTflite))));
-        checked.add(inputTflite);
+      Map<Integer, byte[]> boundary = new TreeMap<>();
+      boundary.put(modelInput, given);
+      for (int tflite : tfliteOfGraph.getOrDefault(graph.input(), List.of())) {
+        boundary.put(tflite, input);
       }
       byte[] output = interpreter.invoke(input, (i, op, step, it) -> {
         for (int tflite : tfliteOfGraph.getOrDefault(op.output(), List.of())) {
@@ -74,8 +89,17 @@ class TfliteImportGoldenTest {
           }
         }
       });
-      assertWithMessage(name + "/" + testCase + " output").that(output)
+      byte[] result = floatOut ? dequantize(output, engine) : output;
+      boundary.put(modelOutput, result);
+      assertWithMessage(name + "/" + testCase + " output").that(result)
           .isEqualTo(read(folder.resolve("outputs").resolve(testCase + ".bin")));
+      for (Map.Entry<Integer, byte[]> e : boundary.entrySet()) {
+        if (dumped.contains(e.getKey())) {
+          assertWithMessage(name + "/" + testCase + ": boundary tensor t" + e.getKey())
+              .that(e.getValue()).isEqualTo(read(tensorDir.resolve(file(e.getKey()))));
+          checked.add(e.getKey());
+        }
+      }
       assertWithMessage(name + "/" + testCase + ": dumped tensors compared").that(checked)
           .isEqualTo(dumped);
       if (!dumped.isEmpty()) {
@@ -83,83 +107,50 @@ class TfliteImportGoldenTest {
         withTensors.add(testCase);
       }
     }
-    String line = cases.size() + " cases " + cases + ", outputs bit-exact; " + intermediates
-        + " dumped tensors bit-exact" + (withTensors.isEmpty() ? "" : " (cases " + withTensors
-        + ")") + "; " + graph.ops().size() + " ops, arena " + engine.arenaBytes() + " B";
-    PROVEN.put(name, line);
-    System.out.println("[tflite-import] " + name + ": " + line);
-  }
-
-  /**
-   * The op-coverage models hold ops TinyForge lacks (MEAN, MUL, PAD, ...), but their supported
-   * stretches still have goldens: each segment "model:first-last:input" is imported as a model of
-   * its own whose input is the golden of tensor {@code input}, and every tensor it writes is
-   * compared with its golden.
-   */
-  @ParameterizedTest
-  @ValueSource(strings = {
-      "op_add:0-1:0", "op_mean_maxpool:0-2:0", "op_mean_maxpool:4-4:7", "op_activations:0-0:0",
-      "op_activations:2-2:4", "op_activations:4-4:8", "op_activations:6-6:12",
-      "op_activations:9-9:17", "op_pad_concat:1-1:2", "tflm_magic_wand:0-2:0",
-      "tflm_magic_wand:4-5:13"})
-  void supportedSegmentsOfOtherModelsAreBitExact(String segment) throws Exception {
-    String[] parts = segment.split("[:-]");
-    String name = parts[0];
-    int first = Integer.parseInt(parts[1]);
-    int last = Integer.parseInt(parts[2]);
-    int inputTensor = Integer.parseInt(parts[3]);
-    Path folder = SharedModels.folder(name);
-    TfliteSubgraph full = SharedModels.read(name).mainSubgraph();
-    List<TfliteOperator> ops = full.operators().subList(first, last + 1);
-    int outputTensor = ops.get(ops.size() - 1).outputs()[0];
-    TfliteSubgraph part = new TfliteSubgraph(0, full.name(), full.tensors(), ops,
-        new int[] {inputTensor}, new int[] {outputTensor});
-    TfliteModel model = new TfliteModel(3, "segment " + segment, List.of(part));
-    Problems problems = new Problems();
-    TfliteImport imported = TfliteImporter.importModel(model, name, problems);
-    assertWithMessage(segment + " problems").that(texts(problems)).isEmpty();
-    Engine engine = Lowering.lower(imported.graph(), GENEROUS);
-    EngineInterpreter interpreter = new EngineInterpreter(engine);
-    Map<Integer, List<Integer>> tfliteOfGraph = new TreeMap<>();
-    imported.graphTensorOfTflite().forEach(
-        (tflite, id) -> tfliteOfGraph.computeIfAbsent(id, k -> new ArrayList<>()).add(tflite));
-    int compared = 0;
-    List<String> cases = new ArrayList<>();
-    try (Stream<Path> dirs = Files.list(folder.resolve("tensors"))) {
-      dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted()
-          .forEach(cases::add);
-    }
-    assertWithMessage(segment + " cases").that(cases).isNotEmpty();
-    for (String testCase : cases) {
-      Path dir = folder.resolve("tensors").resolve(testCase);
-      TreeSet<Integer> checked = new TreeSet<>();
-      byte[] output = interpreter.invoke(read(dir.resolve(file(inputTensor))),
-          (i, op, step, it) -> {
-            for (int tflite : tfliteOfGraph.getOrDefault(op.output(), List.of())) {
-              assertWithMessage(segment + "/" + testCase + ": tensor t" + tflite + " after "
-                  + op.name()).that(it.tensor(op.output()))
-                  .isEqualTo(read(dir.resolve(file(tflite))));
-              checked.add(tflite);
-            }
-          });
-      assertWithMessage(segment + "/" + testCase + " output").that(output)
-          .isEqualTo(read(dir.resolve(file(outputTensor))));
-      assertWithMessage(segment + " tensors written").that(checked).hasSize(ops.size());
-      compared += checked.size();
-    }
     StringBuilder kinds = new StringBuilder();
-    ops.forEach(op -> kinds.append(kinds.length() == 0 ? "" : " ").append(op.opName()));
-    String line = "ops " + first + ".." + last + " [" + kinds + "] from t" + inputTensor + ", "
-        + cases.size() + " cases, " + compared + " tensors bit-exact";
-    PROVEN.put(name + " (" + first + "-" + last + ")", line);
+    new TreeSet<>(graph.ops().stream().map(op -> op.kind()).toList())
+        .forEach(k -> kinds.append(kinds.length() == 0 ? "" : " ").append(k));
+    String line = cases.size() + " cases, outputs bit-exact; " + intermediates
+        + " dumped tensors bit-exact" + (withTensors.isEmpty() ? "" : " (cases " + withTensors
+        + ")") + "; " + graph.ops().size() + " ops [" + kinds + "]"
+        + (floatIn || floatOut ? ", float I/O through the int8 boundary" : "")
+        + ", arena " + engine.arenaBytes() + " B";
+    synchronized (PROVEN) {
+      PROVEN.put(name, line);
+      totalCases += cases.size();
+      totalTensors += intermediates;
+    }
     System.out.println("[tflite-import] " + name + ": " + line);
   }
 
   @AfterAll
   static void summary() {
-    StringBuilder all = new StringBuilder("[tflite-import] proven bit-exact with TF Lite Micro:");
+    StringBuilder all = new StringBuilder("[tflite-import] proven bit-exact with TF Lite Micro: "
+        + PROVEN.size() + " models, " + totalCases + " cases (every output), " + totalTensors
+        + " dumped tensors compared");
     PROVEN.forEach((model, line) -> all.append("\n  ").append(model).append(": ").append(line));
     System.out.println(all);
+  }
+
+  /** The float32 little-endian input as TFLM's QUANTIZE takes it to int8. */
+  static byte[] quantize(byte[] floats, Engine engine) {
+    ByteBuffer buffer = ByteBuffer.wrap(floats).order(ByteOrder.LITTLE_ENDIAN);
+    float[] values = new float[floats.length / 4];
+    buffer.asFloatBuffer().get(values);
+    byte[] out = new byte[values.length];
+    Quantize.fromFloat(values, 0, out, 0, values.length, engine.inputQuant().scale(),
+        engine.inputQuant().zeroPoint());
+    return out;
+  }
+
+  /** The int8 output as TFLM's DEQUANTIZE gives it, as float32 little-endian bytes. */
+  static byte[] dequantize(byte[] codes, Engine engine) {
+    float[] values = new float[codes.length];
+    Quantize.dequantize(codes, 0, values, 0, codes.length, engine.outputQuant().scale(),
+        engine.outputQuant().zeroPoint());
+    ByteBuffer buffer = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asFloatBuffer().put(values);
+    return buffer.array();
   }
 
   private static List<String> texts(Problems problems) {

@@ -6,7 +6,13 @@ import dev.tinyforge.engine.Kernel;
 import dev.tinyforge.engine.Step;
 import dev.tinyforge.kernels.AddParams;
 import dev.tinyforge.kernels.Dims;
+import dev.tinyforge.kernels.HardSwishParams;
+import dev.tinyforge.kernels.MeanParams;
+import dev.tinyforge.kernels.MulParams;
+import dev.tinyforge.kernels.Quantize.RequantizeParams;
+import dev.tinyforge.kernels.ReluParams;
 import dev.tinyforge.kernels.Requant;
+import dev.tinyforge.kernels.SigmoidParams;
 import dev.tinyforge.kernels.SoftmaxParams;
 import dev.tinyforge.kernels.Window;
 import java.util.ArrayList;
@@ -156,13 +162,70 @@ public final class CEngineEmitter {
       c.line("%s(arena.bytes + %d, &in, arena.bytes + %d, &out, &win, %d, %d);",
           step.kernel().function(), pool.in(), pool.out(), pool.actMin(), pool.actMax());
     } else if (step instanceof Step.Add add) {
-      AddParams a = add.params();
-      c.line("static const tforge_add_params params = {%d, %d, %d, %d, %d, %d, %d, %d, %d, %d,"
-              + " %d, %d};", a.input1Offset(), a.input2Offset(), a.outputOffset(), a.leftShift(),
-          a.input1Multiplier(), a.input1Shift(), a.input2Multiplier(), a.input2Shift(),
-          a.outputMultiplier(), a.outputShift(), a.actMin(), a.actMax());
+      addParams(c, add.params());
       c.line("%s(arena.bytes + %d, arena.bytes + %d, arena.bytes + %d, %d, &params);",
           step.kernel().function(), add.in1(), add.in2(), add.out(), add.size());
+    } else if (step instanceof Step.AddConstant add) {
+      addParams(c, add.params());
+      c.open("for (int32_t row = 0; row < %d; row++) {", add.rows());
+      c.line("%s(arena.bytes + %d + row * %d, %s_constant, arena.bytes + %d + row * %d, %d,"
+          + " &params);", step.kernel().function(), add.in(), add.depth(), p, add.out(),
+          add.depth(), add.depth());
+      c.close("}");
+    } else if (step instanceof Step.Mul mul) {
+      mulParams(c, mul.params());
+      c.line("%s(arena.bytes + %d, arena.bytes + %d, arena.bytes + %d, %d, &params);",
+          step.kernel().function(), mul.in1(), mul.in2(), mul.out(), mul.size());
+    } else if (step instanceof Step.MulConstant mul) {
+      mulParams(c, mul.params());
+      c.line("%s(arena.bytes + %d, %s_constant, arena.bytes + %d, %d, %d, &params);",
+          step.kernel().function(), mul.in(), p, mul.out(), mul.rows(), mul.depth());
+    } else if (step instanceof Step.Pad pad) {
+      c.line("static const int32_t in_shape[4] = {%s};", list(pad.inShape()));
+      c.line("static const int32_t before[4] = {%s};", list(pad.before()));
+      c.line("static const int32_t after[4] = {%s};", list(pad.after()));
+      c.line("%s(arena.bytes + %d, in_shape, before, after, %d, arena.bytes + %d);",
+          step.kernel().function(), pad.in(), pad.padValue(), pad.out());
+    } else if (step instanceof Step.Concatenation concat) {
+      int n = concat.ins().length;
+      StringBuilder inputs = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        inputs.append(i == 0 ? "" : ", ").append("arena.bytes + ").append(concat.ins()[i]);
+      }
+      c.line("const int8_t *const inputs[%d] = {%s};", n, inputs);
+      c.line("static const int32_t chunks[%d] = {%s};", n, list(concat.chunks()));
+      c.line("%s(inputs, chunks, %d, %d, arena.bytes + %d);", step.kernel().function(), n,
+          concat.rows(), concat.out());
+    } else if (step instanceof Step.Mean mean) {
+      MeanParams m = mean.params();
+      dims(c, "in", mean.inDims());
+      c.line("static const tforge_mean_params params = {%s};", list(m.inputZeroPoint(),
+          m.outputZeroPoint(), m.count(), m.multiplier(), m.shift()));
+      c.line("%s(arena.bytes + %d, &in, arena.bytes + %d, &params);", step.kernel().function(),
+          mean.in(), mean.out());
+    } else if (step instanceof Step.Logistic logistic) {
+      sigmoid(c, step, logistic.in(), logistic.out(), logistic.size(), logistic.params());
+    } else if (step instanceof Step.Tanh tanh) {
+      sigmoid(c, step, tanh.in(), tanh.out(), tanh.size(), tanh.params());
+    } else if (step instanceof Step.HardSwish hs) {
+      HardSwishParams h = hs.params();
+      c.line("static const tforge_hard_swish_params params = {%s};", list(h.inputZeroPoint(),
+          h.outputZeroPoint(), h.reluishMultiplier(), h.reluishExponent(), h.outputMultiplier(),
+          h.outputExponent()));
+      unary(c, step, hs.in(), hs.out(), hs.size());
+    } else if (step instanceof Step.Relu relu) {
+      ReluParams r = relu.params();
+      c.line("static const tforge_relu_params params = {%s};", list(r.inputZeroPoint(),
+          r.outputZeroPoint(), r.outputMultiplier(), r.outputShift(), r.actMin(), r.actMax()));
+      unary(c, step, relu.in(), relu.out(), relu.size());
+    } else if (step instanceof Step.Relu6 relu6) {
+      c.line("%s(arena.bytes + %d, arena.bytes + %d, %d, %d, %d);", step.kernel().function(),
+          relu6.in(), relu6.out(), relu6.size(), relu6.lower(), relu6.upper());
+    } else if (step instanceof Step.Requantize rq) {
+      RequantizeParams r = rq.params();
+      c.line("static const tforge_requantize_params params = {%s};", list(r.inputZeroPoint(),
+          r.outputZeroPoint(), r.multiplier(), r.shift()));
+      unary(c, step, rq.in(), rq.out(), rq.size());
     } else if (step instanceof Step.Softmax softmax) {
       SoftmaxParams s = softmax.params();
       c.line("static const tforge_softmax_params params = {%d, %d, %d};", s.inputMultiplier(),
@@ -172,6 +235,41 @@ public final class CEngineEmitter {
           softmax.depth());
     }
     c.close("}");
+  }
+
+  private static void addParams(CWriter c, AddParams a) {
+    c.line("static const tforge_add_params params = {%s};", list(a.input1Offset(),
+        a.input2Offset(), a.outputOffset(), a.leftShift(), a.input1Multiplier(), a.input1Shift(),
+        a.input2Multiplier(), a.input2Shift(), a.outputMultiplier(), a.outputShift(), a.actMin(),
+        a.actMax()));
+  }
+
+  private static void mulParams(CWriter c, MulParams m) {
+    c.line("static const tforge_mul_params params = {%s};", list(m.input1Offset(),
+        m.input2Offset(), m.outputOffset(), m.outputMultiplier(), m.outputShift(), m.actMin(),
+        m.actMax()));
+  }
+
+  private static void sigmoid(CWriter c, Step step, int in, int out, int size, SigmoidParams s) {
+    c.line("static const tforge_sigmoid_params params = {%s};", list(s.inputZeroPoint(),
+        s.inputRangeRadius(), s.inputMultiplier(), s.inputLeftShift()));
+    unary(c, step, in, out, size);
+  }
+
+  /** The call of an element-wise kernel that takes {@code params}. */
+  private static void unary(CWriter c, Step step, int in, int out, int size) {
+    c.line("%s(arena.bytes + %d, arena.bytes + %d, %d, &params);", step.kernel().function(), in,
+        out, size);
+  }
+
+  /** "a, b, c" with INT32_MIN spelled so that C reads it as an int. */
+  private static String list(int... values) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      text.append(i == 0 ? "" : ", ")
+          .append(values[i] == Integer.MIN_VALUE ? "(-2147483647 - 1)" : values[i]);
+    }
+    return text.toString();
   }
 
   private static int layerIndex(Engine e, String layer) {
@@ -213,17 +311,9 @@ public final class CEngineEmitter {
     c.line("#ifndef %s_WEIGHTS_H", up).line("#define %s_WEIGHTS_H", up).blank();
     c.line("#include <stdint.h>").blank();
     for (Step step : e.steps()) {
-      String p = e.name() + "_" + step.layer();
-      Constants k = Constants.of(step);
-      if (k == null) {
-        continue;
+      for (CArray array : CArray.of(step, e.name() + "_" + step.layer())) {
+        c.line("extern %s;", array.declaration());
       }
-      c.line("extern const int8_t %s_%s[%d];", p, k.weightsName(), k.weights().length);
-      if (k.bias() != null) {
-        c.line("extern const int32_t %s_bias[%d];", p, k.bias().length);
-      }
-      c.line("extern const int32_t %s_multiplier[%d];", p, k.requant().multiplier().length);
-      c.line("extern const int32_t %s_shift[%d];", p, k.requant().shift().length);
     }
     c.blank().line("#endif");
     return c.toString();
@@ -235,36 +325,55 @@ public final class CEngineEmitter {
         e.constantBytes());
     c.line("#include \"%s_weights.h\"", e.name());
     for (Step step : e.steps()) {
-      String p = e.name() + "_" + step.layer();
-      Constants k = Constants.of(step);
-      if (k == null) {
-        continue;
+      List<CArray> arrays = CArray.of(step, e.name() + "_" + step.layer());
+      if (!arrays.isEmpty()) {
+        c.blank();
       }
-      c.blank();
-      c.array(String.format("const int8_t %s_%s[%d]", p, k.weightsName(), k.weights().length),
-          k.weights());
-      if (k.bias() != null) {
-        c.array(String.format("const int32_t %s_bias[%d]", p, k.bias().length), k.bias());
+      for (CArray array : arrays) {
+        c.array(array.declaration(), array.values());
       }
-      c.array(String.format("const int32_t %s_multiplier[%d]", p,
-          k.requant().multiplier().length), k.requant().multiplier());
-      c.array(String.format("const int32_t %s_shift[%d]", p, k.requant().shift().length),
-          k.requant().shift());
     }
     return c.toString();
   }
 
-  /** The constant arrays of a step that has weights. */
-  private record Constants(String weightsName, byte[] weights, int[] bias, Requant requant) {
-    static Constants of(Step step) {
+  /** One constant array in flash: weights, biases, multipliers, shifts, constant operands. */
+  private record CArray(String type, String name, int[] values) {
+    String declaration() {
+      return String.format(Locale.ROOT, "const %s %s[%d]", type, name, values.length);
+    }
+
+    static List<CArray> of(Step step, String prefix) {
+      List<CArray> arrays = new ArrayList<>();
       if (step instanceof Step.Conv conv) {
-        return new Constants("filter", conv.filter(), conv.bias(), conv.requant());
+        weighted(arrays, prefix, "filter", conv.filter(), conv.bias(), conv.requant());
       } else if (step instanceof Step.Depthwise dw) {
-        return new Constants("filter", dw.filter(), dw.bias(), dw.requant());
+        weighted(arrays, prefix, "filter", dw.filter(), dw.bias(), dw.requant());
       } else if (step instanceof Step.FullyConnected fc) {
-        return new Constants("weights", fc.weights(), fc.bias(), fc.requant());
+        weighted(arrays, prefix, "weights", fc.weights(), fc.bias(), fc.requant());
+      } else if (step instanceof Step.MulConstant mul) {
+        arrays.add(int8(prefix + "_constant", mul.constant()));
+      } else if (step instanceof Step.AddConstant add) {
+        arrays.add(int8(prefix + "_constant", add.constant()));
       }
-      return null;
+      return arrays;
+    }
+
+    private static void weighted(List<CArray> arrays, String prefix, String weightsName,
+        byte[] weights, int[] bias, Requant requant) {
+      arrays.add(int8(prefix + "_" + weightsName, weights));
+      if (bias != null) {
+        arrays.add(new CArray("int32_t", prefix + "_bias", bias));
+      }
+      arrays.add(new CArray("int32_t", prefix + "_multiplier", requant.multiplier()));
+      arrays.add(new CArray("int32_t", prefix + "_shift", requant.shift()));
+    }
+
+    private static CArray int8(String name, byte[] values) {
+      int[] widened = new int[values.length];
+      for (int i = 0; i < values.length; i++) {
+        widened[i] = values[i];
+      }
+      return new CArray("int8_t", name, widened);
     }
   }
 

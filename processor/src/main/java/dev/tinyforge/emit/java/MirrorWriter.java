@@ -36,6 +36,15 @@ public final class MirrorWriter {
   private static final ClassName REQUANT = ClassName.get(KERNELS, "Requant");
   private static final ClassName ADD_PARAMS = ClassName.get(KERNELS, "AddParams");
   private static final ClassName SOFTMAX_PARAMS = ClassName.get(KERNELS, "SoftmaxParams");
+  private static final ClassName MUL_PARAMS = ClassName.get(KERNELS, "MulParams");
+  private static final ClassName MEAN_PARAMS = ClassName.get(KERNELS, "MeanParams");
+  private static final ClassName SIGMOID_PARAMS = ClassName.get(KERNELS, "SigmoidParams");
+  private static final ClassName HARD_SWISH_PARAMS = ClassName.get(KERNELS, "HardSwishParams");
+  private static final ClassName RELU_PARAMS = ClassName.get(KERNELS, "ReluParams");
+  private static final ClassName ACTIVATION_RANGE = ClassName.get(KERNELS, "ActivationRange");
+  private static final ClassName QUANTIZE = ClassName.get(KERNELS, "Quantize");
+  private static final ClassName REQUANTIZE_PARAMS =
+      ClassName.get(KERNELS, "Quantize", "RequantizeParams");
   private static final ClassName BLOB = ClassName.get("dev.tinyforge.mirror", "ConstantBlob");
   private static final ClassName LAYER_FACTS = ClassName.get("dev.tinyforge.engine", "LayerFacts");
   private static final ClassName GENERATED =
@@ -43,6 +52,7 @@ public final class MirrorWriter {
   private static final ClassName MIRROR = ClassName.get("dev.tinyforge.mirror", "ModelMirror");
   private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
   private static final TypeName INTS = ArrayTypeName.of(TypeName.INT);
+  private static final TypeName FLOATS = ArrayTypeName.of(TypeName.FLOAT);
 
   private final String packageName;
   private final String className;
@@ -85,6 +95,8 @@ public final class MirrorWriter {
         .addSuperinterface(MIRROR)
         .addMethods(accessors())
         .addMethod(invoke())
+        .addMethod(quantizeInput())
+        .addMethod(dequantizeOutput())
         .addMethod(MethodSpec.methodBuilder("run")
             .addJavadoc("Runs the layers on the arena, in the firmware's order.\n")
             .addModifiers(Modifier.PRIVATE).addCode(run.build()).build())
@@ -172,13 +184,51 @@ public final class MirrorWriter {
         .addParameter(BYTES, "input")
         .beginControlFlow("if (input.length != INPUT_BYTES)")
         .addStatement("throw new $T($S + INPUT_BYTES + $S + input.length)",
-            IllegalArgumentException.class, "the input has ", " bytes, not ")
+            IllegalArgumentException.class, "the input must have ", " bytes, not ")
         .endControlFlow()
         .addStatement("$T.arraycopy(input, 0, arena, $L, INPUT_BYTES)", System.class,
             engine.inputOffset())
         .addStatement("run()")
         .addStatement("return $T.copyOfRange(arena, $L, $L + OUTPUT_BYTES)",
             java.util.Arrays.class, engine.outputOffset(), engine.outputOffset())
+        .build();
+  }
+
+  private MethodSpec quantizeInput() {
+    return MethodSpec.methodBuilder("quantizeInput")
+        .addAnnotation(Override.class)
+        .addJavadoc("The float input as TF Lite Micro's QUANTIZE takes it to int8: x / scale in"
+            + " float32,\nrounded half away from zero, plus the zero point, clamped.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(BYTES)
+        .addParameter(FLOATS, "values")
+        .beginControlFlow("if (values.length != INPUT_BYTES)")
+        .addStatement("throw new $T($S + INPUT_BYTES + $S + values.length)",
+            IllegalArgumentException.class, "the input must have ", " values, not ")
+        .endControlFlow()
+        .addStatement("byte[] codes = new byte[INPUT_BYTES]")
+        .addStatement("$T.fromFloat(values, 0, codes, 0, INPUT_BYTES, INPUT_SCALE,"
+            + " INPUT_ZERO_POINT)", QUANTIZE)
+        .addStatement("return codes")
+        .build();
+  }
+
+  private MethodSpec dequantizeOutput() {
+    return MethodSpec.methodBuilder("dequantizeOutput")
+        .addAnnotation(Override.class)
+        .addJavadoc("The int8 output as TF Lite Micro's DEQUANTIZE gives it: (q - zero point) *"
+            + " scale.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(FLOATS)
+        .addParameter(BYTES, "codes")
+        .beginControlFlow("if (codes.length != OUTPUT_BYTES)")
+        .addStatement("throw new $T($S + OUTPUT_BYTES + $S + codes.length)",
+            IllegalArgumentException.class, "the output must have ", " bytes, not ")
+        .endControlFlow()
+        .addStatement("float[] values = new float[OUTPUT_BYTES]")
+        .addStatement("$T.dequantize(codes, 0, values, 0, OUTPUT_BYTES, OUTPUT_SCALE,"
+            + " OUTPUT_ZERO_POINT)", QUANTIZE)
+        .addStatement("return values")
         .build();
   }
 
@@ -225,7 +275,106 @@ public final class MirrorWriter {
               s.inputLeftShift(), s.diffMin()).build());
       run.addStatement("$T.run(arena, $L, arena, $L, $L, $L, $L)", kernel("Softmax"),
           softmax.in(), softmax.out(), softmax.rows(), softmax.depth(), params);
+    } else if (step instanceof Step.AddConstant add) {
+      var a = add.params();
+      String params = params(p, ADD_PARAMS, a.input1Offset(), a.input2Offset(),
+          a.outputOffset(), a.leftShift(), a.input1Multiplier(), a.input1Shift(),
+          a.input2Multiplier(), a.input2Shift(), a.outputMultiplier(), a.outputShift(),
+          a.actMin(), a.actMax());
+      String constant = bytesConstant(p + "_CONSTANT", add.constant());
+      run.beginControlFlow("for (int row = 0; row < $L; row++)", add.rows());
+      run.addStatement("$T.run(arena, $L + row * $L, $L, 0, arena, $L + row * $L, $L, $L)",
+          kernel("Add"), add.in(), add.depth(), constant, add.out(), add.depth(), add.depth(),
+          params);
+      run.endControlFlow();
+    } else if (step instanceof Step.Mul mul) {
+      String params = mulParams(p, mul.params());
+      run.addStatement("$T.run(arena, $L, arena, $L, arena, $L, $L, $L)", kernel("Mul"),
+          mul.in1(), mul.in2(), mul.out(), mul.size(), params);
+    } else if (step instanceof Step.MulConstant mul) {
+      String params = mulParams(p, mul.params());
+      String constant = bytesConstant(p + "_CONSTANT", mul.constant());
+      run.addStatement("$T.runBroadcast(arena, $L, $L, 0, arena, $L, $L, $L, $L)",
+          kernel("Mul"), mul.in(), constant, mul.out(), mul.rows(), mul.depth(), params);
+    } else if (step instanceof Step.Pad pad) {
+      run.addStatement("$T.run(arena, $L, $L, $L, $L, (byte) $L, arena, $L)", kernel("Pad"),
+          pad.in(), ints(pad.inShape()), ints(pad.before()), ints(pad.after()), pad.padValue(),
+          pad.out());
+    } else if (step instanceof Step.Concatenation concat) {
+      CodeBlock.Builder arrays = CodeBlock.builder().add("new byte[][] {");
+      for (int i = 0; i < concat.ins().length; i++) {
+        arrays.add(i == 0 ? "arena" : ", arena");
+      }
+      arrays.add("}");
+      run.addStatement("$T.run($L, $L, $L, $L, arena, $L)", kernel("Concatenation"),
+          arrays.build(), ints(concat.ins()), ints(concat.chunks()), concat.rows(), concat.out());
+    } else if (step instanceof Step.Mean mean) {
+      var m = mean.params();
+      String params = params(p, MEAN_PARAMS, m.inputZeroPoint(), m.outputZeroPoint(),
+          m.count(), m.multiplier(), m.shift());
+      run.addStatement("$T.runHw(arena, $L, $L, arena, $L, $L)", kernel("Mean"), mean.in(),
+          dims(mean.inDims()), mean.out(), params);
+    } else if (step instanceof Step.Logistic logistic) {
+      var s = logistic.params();
+      String params = params(p, SIGMOID_PARAMS, s.inputZeroPoint(), s.inputRangeRadius(),
+          s.inputMultiplier(), s.inputLeftShift());
+      unary("Logistic", "run", logistic.in(), logistic.out(), logistic.size(), params);
+    } else if (step instanceof Step.Tanh tanh) {
+      var s = tanh.params();
+      String params = params(p, SIGMOID_PARAMS, s.inputZeroPoint(), s.inputRangeRadius(),
+          s.inputMultiplier(), s.inputLeftShift());
+      unary("Tanh", "run", tanh.in(), tanh.out(), tanh.size(), params);
+    } else if (step instanceof Step.HardSwish hs) {
+      var h = hs.params();
+      String params = params(p, HARD_SWISH_PARAMS, h.inputZeroPoint(), h.outputZeroPoint(),
+          h.reluishMultiplier(), h.reluishExponent(), h.outputMultiplier(), h.outputExponent());
+      unary("HardSwish", "run", hs.in(), hs.out(), hs.size(), params);
+    } else if (step instanceof Step.Relu relu) {
+      var r = relu.params();
+      String params = params(p, RELU_PARAMS, r.inputZeroPoint(), r.outputZeroPoint(),
+          r.outputMultiplier(), r.outputShift(), r.actMin(), r.actMax());
+      unary("Relu", "run", relu.in(), relu.out(), relu.size(), params);
+    } else if (step instanceof Step.Relu6 relu6) {
+      String params = params(p, ACTIVATION_RANGE, relu6.lower(), relu6.upper());
+      unary("Relu", "run6", relu6.in(), relu6.out(), relu6.size(), params);
+    } else if (step instanceof Step.Requantize rq) {
+      var r = rq.params();
+      String params = params(p, REQUANTIZE_PARAMS, r.inputZeroPoint(), r.outputZeroPoint(),
+          r.multiplier(), r.shift());
+      unary("Quantize", "requantize", rq.in(), rq.out(), rq.size(), params);
     }
+  }
+
+  private String mulParams(String prefix, dev.tinyforge.kernels.MulParams m) {
+    return params(prefix, MUL_PARAMS, m.input1Offset(), m.input2Offset(), m.outputOffset(),
+        m.outputMultiplier(), m.outputShift(), m.actMin(), m.actMax());
+  }
+
+  /** A static final {@code <PREFIX>_PARAMS} field built with {@code type}'s constructor. */
+  private String params(String prefix, ClassName type, int... values) {
+    String name = prefix + "_PARAMS";
+    constants.add(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC,
+        Modifier.FINAL).initializer("new $T($L)", type, list(values)).build());
+    return name;
+  }
+
+  /** {@code Kernel.method(arena, in, arena, out, size, params)}. */
+  private void unary(String kernel, String method, int in, int out, int size, String params) {
+    run.addStatement("$T.$L(arena, $L, arena, $L, $L, $L)", kernel(kernel), method, in, out,
+        size, params);
+  }
+
+  private static CodeBlock ints(int[] values) {
+    return CodeBlock.of("new int[] {$L}", list(values));
+  }
+
+  private static String list(int... values) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      text.append(i == 0 ? "" : ", ")
+          .append(values[i] == Integer.MIN_VALUE ? "Integer.MIN_VALUE" : values[i]);
+    }
+    return text.toString();
   }
 
   private String requant(String prefix, Requant rq) {
