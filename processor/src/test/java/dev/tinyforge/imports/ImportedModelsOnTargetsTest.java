@@ -9,7 +9,13 @@ import dev.tinyforge.firmware.RunResult;
 import dev.tinyforge.firmware.TracePoint;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.Op;
+import dev.tinyforge.graph.QuantParams;
+import dev.tinyforge.kernels.Quantize;
+import dev.tinyforge.tflite.TfliteTensorType;
 import dev.tinyforge.imports.ImportedModels.Imported;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,13 +94,23 @@ class ImportedModelsOnTargetsTest {
     // case index -> (tflite tensor -> the point whose bytes must equal its golden)
     Map<Integer, Map<Integer, TracePoint>> expected = new LinkedHashMap<>();
     int inputTensors = 0;
+    int floatBoundaryTensors = 0;
+    boolean floatIn = isFloat(model, model.tflite().inputs()[0]);
+    boolean floatOut = isFloat(model, model.tflite().outputs()[0]);
     for (int c = 0; c < cases.size(); c++) {
       String testCase = cases.get(c);
-      byte[] input = ImportedModels.input(folder, testCase);
+      byte[] given = ImportedModels.input(folder, testCase);
+      // Float I/O models keep an int8 engine: quantize the input as TFLM's QUANTIZE does.
+      byte[] input = floatIn ? quantize(given, model) : given;
       inputs.add(input);
       Map<Integer, TracePoint> byTensor = new TreeMap<>();
       for (int tflite : ImportedModels.dumpedTensors(folder, testCase)) {
         int tensor = model.imported().graphTensor(tflite);
+        if (tensor < 0 && isFloat(model, tflite)) {
+          // The float tensors outside the int8 engine: checked through the output below.
+          floatBoundaryTensors++;
+          continue;
+        }
         assertWithMessage(name + ": dumped tensor t" + tflite + " has no graph tensor")
             .that(tensor).isAtLeast(0);
         int layer = writerLayer(graph, tensor);
@@ -123,8 +139,9 @@ class ImportedModelsOnTargetsTest {
     int tensors = 0;
     for (int c = 0; c < cases.size(); c++) {
       String testCase = cases.get(c);
+      byte[] output = floatOut ? dequantize(result.output(c), model) : result.output(c);
       assertWithMessage(name + "/" + testCase + " output on " + target)
-          .that(result.output(c)).isEqualTo(ImportedModels.output(folder, testCase));
+          .that(output).isEqualTo(ImportedModels.output(folder, testCase));
       for (Map.Entry<Integer, TracePoint> entry : expected.get(c).entrySet()) {
         TracePoint point = entry.getValue();
         assertWithMessage(name + "/" + testCase + ": tensor t" + entry.getKey() + " after layer "
@@ -137,6 +154,7 @@ class ImportedModelsOnTargetsTest {
     }
     String line = cases.size() + " outputs, " + tensors + " traced tensors"
         + (inputTensors > 0 ? " (+" + inputTensors + " that are the input)" : "")
+        + (floatBoundaryTensors > 0 ? " (+" + floatBoundaryTensors + " float I/O tensors)" : "")
         + " equal to TFLM" + result.instructionsOf(0).stream()
             .mapToObj(n -> "; " + n + " instructions for the first case (with tracing)")
             .findFirst().orElse("");
@@ -161,6 +179,29 @@ class ImportedModelsOnTargetsTest {
     assertWithMessage("tensor " + tensor + " has no producer and is not the input")
         .that(tensor).isEqualTo(graph.input());
     return -1;
+  }
+
+  private static boolean isFloat(Imported model, int tfliteTensor) {
+    return model.tflite().tensors().get(tfliteTensor).type() == TfliteTensorType.FLOAT32;
+  }
+
+  private static byte[] quantize(byte[] floatBytes, Imported model) {
+    FloatBuffer floats = ByteBuffer.wrap(floatBytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    float[] values = new float[floats.remaining()];
+    floats.get(values);
+    byte[] quantized = new byte[values.length];
+    QuantParams q = model.engine().inputQuant();
+    Quantize.fromFloat(values, 0, quantized, 0, values.length, q.scale(), q.zeroPoint());
+    return quantized;
+  }
+
+  private static byte[] dequantize(byte[] int8, Imported model) {
+    float[] values = new float[int8.length];
+    QuantParams q = model.engine().outputQuant();
+    Quantize.dequantize(int8, 0, values, 0, int8.length, q.scale(), q.zeroPoint());
+    ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+    bytes.asFloatBuffer().put(values);
+    return bytes.array();
   }
 
   private static synchronized Imported load(String name) throws Exception {

@@ -9,7 +9,7 @@ import java.util.Set;
  * plus the call sequence. Figures are arm-none-eabi-gcc 12 -O2 Thumb-2 sizes of the portable
  * kernels, rounded up; the benchmark measures the real image.
  */
-final class CodeSize {
+public final class CodeSize {
   private static final int PER_CALL = 40;
   private static final int ENGINE_BASE = 200;
 
@@ -18,9 +18,20 @@ final class CodeSize {
   static long estimate(List<Step> steps) {
     Set<Kernel> used = EnumSet.noneOf(Kernel.class);
     steps.forEach(step -> used.add(step.kernel()));
-    long bytes = ENGINE_BASE + (long) PER_CALL * steps.size();
+    return estimate(used, steps.size());
+  }
+
+  /** The estimate for an engine that makes {@code calls} kernel calls to the {@code used} kernels. */
+  public static long estimate(Set<Kernel> used, int calls) {
+    long bytes = ENGINE_BASE + (long) PER_CALL * calls;
     for (Kernel kernel : used) {
-      bytes += switch (kernel) {
+      bytes += kernelBytes(kernel);
+    }
+    return bytes;
+  }
+
+  private static int kernelBytes(Kernel kernel) {
+    return switch (kernel) {
         case CONV2D, DEPTHWISE_CONV2D -> 600;
         case FULLY_CONNECTED, ADD -> 300;
         case AVG_POOL, MAX_POOL -> 350;
@@ -33,8 +44,6 @@ final class CodeSize {
         case RELU6 -> 50;
         case HARD_SWISH -> 550;
         case LOGISTIC, TANH -> 1100;
-      };
-    }
-    return bytes;
+    };
   }
 }

@@ -2,6 +2,7 @@ package dev.tinyforge.search;
 
 import dev.tinyforge.build.GraphBuilder;
 import dev.tinyforge.diag.Problems;
+import dev.tinyforge.engine.CodeSize;
 import dev.tinyforge.engine.Kernel;
 import dev.tinyforge.engine.Macs;
 import dev.tinyforge.graph.Graph;
@@ -22,10 +23,6 @@ import java.util.Set;
 public record CandidateCost(long peakSramBytes, long macs, long constantBytes, long codeBytes) {
   /** Bytes of constants per output channel besides the weights: bias, multiplier, shift. */
   private static final int PER_CHANNEL_BYTES = 4 + 4 + 4;
-
-  // engine.CodeSize, which is package-private there; CandidateCostTest pins the two together.
-  private static final int CODE_PER_CALL = 40;
-  private static final int CODE_ENGINE_BASE = 200;
 
   public long flashBytes() {
     return constantBytes + codeBytes;
@@ -61,10 +58,7 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
         calls++;
       }
     }
-    long code = CODE_ENGINE_BASE + (long) CODE_PER_CALL * calls;
-    for (Kernel kernel : kernels) {
-      code += codeBytes(kernel);
-    }
+    long code = CodeSize.estimate(kernels, calls);
     return new CandidateCost(GreedyPlanner.plan(graph).arenaBytes(), macs, constants, code);
   }
 
@@ -102,12 +96,4 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
     return null;
   }
 
-  private static int codeBytes(Kernel kernel) {
-    return switch (kernel) {
-      case CONV2D, DEPTHWISE_CONV2D -> 600;
-      case FULLY_CONNECTED, ADD -> 300;
-      case AVG_POOL, MAX_POOL -> 350;
-      case SOFTMAX -> 900;
-    };
-  }
 }
