@@ -35,20 +35,34 @@ public final class TestTflite {
    * [1,4] into output [1,1]. No importer will ever know it.
    */
   public static byte[] customOp(String customCode) {
+    return singleOp(32, customCode, INT8, new int[] {1, 1}); // 32 = CUSTOM
+  }
+
+  /** A float32 model: one RELU computing in float, which an int8 engine cannot run. */
+  public static byte[] floatRelu() {
+    return singleOp(19, null, FLOAT32, new int[] {1, 4}); // 19 = RELU
+  }
+
+  private static final byte FLOAT32 = 0;
+  private static final byte INT8 = 9;
+
+  private static byte[] singleOp(int builtinCode, String customCode, byte type, int[] outShape) {
     FlatBufferBuilder b = new FlatBufferBuilder(512);
-    int description = b.createString("custom op");
-    int custom = b.createString(customCode);
+    int description = b.createString("single op");
+    int custom = customCode == null ? 0 : b.createString(customCode);
     b.startTable(4);
-    b.addByte(0, (byte) 32, 0); // deprecated_builtin_code = CUSTOM
-    b.addOffset(1, custom, 0);
+    b.addByte(0, (byte) builtinCode, 0); // deprecated_builtin_code
+    if (customCode != null) {
+      b.addOffset(1, custom, 0);
+    }
     b.addInt(2, 1, 1);
-    b.addInt(3, 32, 0); // builtin_code = CUSTOM
+    b.addInt(3, builtinCode, 0); // builtin_code
     int opcodes = tables(b, b.endTable());
 
     b.startTable(1);
     int buffers = tables(b, b.endTable());
-    int input = tensor(b, "input", new int[] {1, 4}, 0.5f, -3);
-    int output = tensor(b, "output", new int[] {1, 1}, 0.125f, 7);
+    int input = tensor(b, "input", new int[] {1, 4}, 0.5f, -3, type);
+    int output = tensor(b, "output", outShape, 0.125f, 7, type);
     int tensors = tables(b, input, output);
 
     int opInputs = ints(b, 0);
@@ -79,7 +93,7 @@ public final class TestTflite {
   }
 
   private static int tensor(FlatBufferBuilder b, String name, int[] shape, float scale,
-      long zeroPoint) {
+      long zeroPoint, byte type) {
     int shapeVector = ints(b, shape);
     int nameString = b.createString(name);
     b.startVector(4, 1, 4);
@@ -94,7 +108,7 @@ public final class TestTflite {
     int quantization = b.endTable();
     b.startTable(5);
     b.addOffset(0, shapeVector, 0);
-    b.addByte(1, (byte) 9, -1); // INT8
+    b.addByte(1, type, -1);
     b.addInt(2, 0, 0);
     b.addOffset(3, nameString, 0);
     b.addOffset(4, quantization, 0);

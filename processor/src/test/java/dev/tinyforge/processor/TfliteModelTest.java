@@ -95,8 +95,7 @@ class TfliteModelTest {
         Arguments.of("a custom operator", TestTflite.customOp("TinyForgeTestOnly"),
             "[Tflite/UnsupportedOp] operator 0 is the custom operator 'TinyForgeTestOnly', which"
                 + " TinyForge does not support"),
-        Arguments.of("a float model", TestTflite.shared("op_quant_dequant"),
-            "[Tflite/NotInt8] the model input, tensor 0 "));
+        Arguments.of("a float model", TestTflite.floatRelu(), "[Tflite/NotInt8] "));
   }
 
   @ParameterizedTest(name = "{0}")
