@@ -25,6 +25,7 @@ import dev.tinyforge.plan.MemoryPlan;
 import dev.tinyforge.quant.QuantizedMultiplier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * TF Lite Micro's "Prepare", done once at compile time: plans memory for the whole graph and
@@ -38,12 +39,21 @@ public final class Lowering {
   private long constantBytes;
 
   private Lowering(Graph graph) {
+    this(graph, GreedyPlanner::plan);
+  }
+
+  private Lowering(Graph graph, Function<Graph, MemoryPlan> planner) {
     this.graph = graph;
-    this.plan = GreedyPlanner.plan(graph);
+    this.plan = planner.apply(graph);
   }
 
   public static Engine lower(Graph graph, Budget budget) {
     return new Lowering(graph).lower(budget);
+  }
+
+  /** Lowers with another memory planner (the benchmark's baseline: {@code NaivePlanner}). */
+  public static Engine lower(Graph graph, Budget budget, Function<Graph, MemoryPlan> planner) {
+    return new Lowering(graph, planner).lower(budget);
   }
 
   private Engine lower(Budget budget) {

@@ -71,6 +71,7 @@ record BuildCommands(
    * say which file each byte of the image came from (see {@link ImageSize}).
    *
    * @param traced whether main.c defines the {@code TFORGE_AFTER_LAYER} hook for every source
+   *     (for tracing or for a layer profile)
    */
   List<List<String>> build(GeneratedModel model, Path buildDirectory, boolean traced) {
     List<String> sources = new ArrayList<>();

@@ -9,6 +9,15 @@ import java.util.List;
  * host (printf) and for Cortex-M (semihosting, plus an {@code @instructions <n>} line per
  * inference): one code path, so the two targets cannot drift apart.
  *
+ * <p>With a layer profile (Cortex-M only) the hook instead reads the instruction counter after
+ * each layer into a table, printing nothing inside the measured inference; afterwards it prints
+ * {@code @layer-instructions <input> <layer> <count>} per announced layer (the instructions since
+ * the previous reading, the first counted from the start of {@code <name>_invoke}'s call),
+ * {@code @tail-instructions <input> <count>} for what ran after the last layer (copying the output
+ * out, returning), and once, before the inferences, {@code @hook-instructions <total> <calls>}:
+ * the cost of {@value #CALIBRATION_CALLS} back-to-back hook calls, so readers can subtract the
+ * hook's own instructions from each layer.
+ *
  * <p>With trace points it also defines the engine's per-layer hook: the build passes
  * {@code -DTFORGE_AFTER_LAYER(index)=tforge_harness_after_layer(index)} and
  * {@code -include harness_trace.h} to every source, so the model's own .c calls into main.c after
@@ -22,6 +31,11 @@ final class HarnessMainEmitter {
   static final String HOOK_CALL = "tforge_harness_after_layer(index)";
   /** The header with the hook's prototype, written next to main.c and force-included. */
   static final String TRACE_HEADER = "harness_trace.h";
+
+  /** Hook calls timed once before the inferences to learn what one call costs. */
+  static final int CALIBRATION_CALLS = 64;
+  /** Hook calls one profiled inference may record; more is reported as an overflow. */
+  static final int PROFILE_CAPACITY = 256;
 
   private static final int VALUES_PER_LINE = 16;
   /** Bytes of a traced region written per print call (two hex digits each). */
@@ -45,6 +59,18 @@ final class HarnessMainEmitter {
   }
 
   static String emit(GeneratedModel model, List<byte[]> inputs, List<TracePoint> trace) {
+    return emit(model, inputs, trace, false);
+  }
+
+  /**
+   * @param profile whether the hook records per-layer instruction counts (Cortex-M builds only;
+   *     exclusive with {@code trace})
+   */
+  static String emit(GeneratedModel model, List<byte[]> inputs, List<TracePoint> trace,
+      boolean profile) {
+    if (profile && !trace.isEmpty()) {
+      throw new IllegalArgumentException("a layer profile and trace points exclude each other");
+    }
     String prefix = model.macroPrefix();
     String inputBytes = prefix + "_INPUT_BYTES";
     String outputBytes = prefix + "_OUTPUT_BYTES";
@@ -122,7 +148,6 @@ final class HarnessMainEmitter {
             HARNESS_PRINT(line);
         }
 
-${TRACE}
         static void print_fact(const char *name, uint64_t first, uint64_t second)
         {
             char *at = append_text(line, name);
@@ -134,15 +159,16 @@ ${TRACE}
             HARNESS_PRINT(line);
         }
 
+${TRACE}
         int main(void)
-        {
+        {${CALIBRATE}
             for (int i = 0; i < HARNESS_INPUT_COUNT; i++) {${SET_INPUT}
         #if defined(TFORGE_BARE_METAL)
-                tforge_icount_begin();
+                ${BEGIN}
         #endif
                 int status = ${INVOKE}(inputs[i], output);
         #if defined(TFORGE_BARE_METAL)
-                uint64_t executed = tforge_icount_end();
+                ${END}
         #endif
                 if (status != 0) {
                     print_fact("@invoke-failed ", (uint64_t)i, (uint64_t)(uint32_t)status);
@@ -150,7 +176,7 @@ ${TRACE}
                 }
                 print_output();
         #if defined(TFORGE_BARE_METAL)
-                print_fact("@instructions ", (uint64_t)i, executed);
+                print_fact("@instructions ", (uint64_t)i, executed);${PRINT_PROFILE}
         #endif
             }
             return 0;
@@ -159,9 +185,88 @@ ${TRACE}
             // Placeholders, not String.format: C is full of '%'.
             .replace("${OUTPUT_BYTES}", outputBytes)
             .replace("${INVOKE}", model.invokeFunction())
-            .replace("${TRACE}", traced ? traceFunctions(model, trace) : "")
-            .replace("${SET_INPUT}", traced ? "\n        current_input = i;" : ""));
+            .replace("${TRACE}", traced ? traceFunctions(model, trace)
+                : profile ? profileFunctions() : "")
+            .replace("${SET_INPUT}", traced ? "\n        current_input = i;" : "")
+            .replace("${CALIBRATE}", profile ? "\n    calibrate_hook();" : "")
+            .replace("${BEGIN}", profile
+                ? "profile_count = 0;\n        profile_started = tforge_icount_now();"
+                : "tforge_icount_begin();")
+            .replace("${END}", profile
+                ? "uint64_t ended = tforge_icount_now();\n"
+                    + "        uint64_t executed = ended - profile_started;"
+                : "uint64_t executed = tforge_icount_end();")
+            .replace("${PRINT_PROFILE}", profile ? "\n        print_profile(i, ended);" : ""));
     return c.toString();
+  }
+
+  /**
+   * The profile table, the hook that fills it (a reading of the counter and two stores, nothing
+   * printed), its calibration, and the printing done after each inference.
+   */
+  private static String profileFunctions() {
+    StringBuilder calls = new StringBuilder();
+    for (int k = 0; k < CALIBRATION_CALLS; k++) {
+      calls.append("    tforge_harness_after_layer(0);\n");
+    }
+    return ("#include \"" + TRACE_HEADER + "\"\n\n")
+        + """
+        #define PROFILE_CAPACITY ${CAPACITY}
+        #define CALIBRATION_CALLS ${CALLS}
+        static int profile_layer[PROFILE_CAPACITY];
+        static uint64_t profile_at[PROFILE_CAPACITY];
+        static int profile_count;
+        static int profile_overflow;
+        static uint64_t profile_started;
+
+        /* Called by the engine through TFORGE_AFTER_LAYER(index) after each layer's kernel. Not
+         * inlined, so the calibration below times the same call the engine makes. */
+        __attribute__((noinline)) void tforge_harness_after_layer(int layer)
+        {
+            uint64_t now = tforge_icount_now();
+            if (profile_count < PROFILE_CAPACITY) {
+                profile_layer[profile_count] = layer;
+                profile_at[profile_count] = now;
+                profile_count++;
+            } else {
+                profile_overflow = 1;
+            }
+        }
+
+        /* What CALIBRATION_CALLS straight-line hook calls cost, as the engine makes them. */
+        static void calibrate_hook(void)
+        {
+            profile_count = 0;
+            tforge_icount_begin();
+        ${CALL_LINES}    uint64_t total = tforge_icount_end();
+            profile_count = 0;
+            print_fact("@hook-instructions ", total, (uint64_t)CALIBRATION_CALLS);
+        }
+
+        static void print_profile(int input, uint64_t ended)
+        {
+            uint64_t previous = profile_started;
+            for (int k = 0; k < profile_count; k++) {
+                char *at = append_text(line, "@layer-instructions ");
+                at = append_decimal(at, (uint64_t)input);
+                *at++ = ' ';
+                at = append_decimal(at, (uint64_t)profile_layer[k]);
+                *at++ = ' ';
+                at = append_decimal(at, profile_at[k] - previous);
+                *at++ = '\\n';
+                *at = '\\0';
+                HARNESS_PRINT(line);
+                previous = profile_at[k];
+            }
+            print_fact("@tail-instructions ", (uint64_t)input, ended - previous);
+            if (profile_overflow) {
+                HARNESS_PRINT("@profile-overflow\\n");
+            }
+        }
+        """
+            .replace("${CAPACITY}", Integer.toString(PROFILE_CAPACITY))
+            .replace("${CALLS}", Integer.toString(CALIBRATION_CALLS))
+            .replace("${CALL_LINES}", calls.toString());
   }
 
   /** The trace table and the hook the engine calls after each layer. */

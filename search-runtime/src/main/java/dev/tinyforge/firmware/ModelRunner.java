@@ -45,6 +45,7 @@ public final class ModelRunner {
   private final Duration timeout;
   private final BareMetalSources bareMetalSources;
   private final List<TracePoint> trace;
+  private final boolean profile;
 
   private ModelRunner(BuildCommands commands, Duration timeout, BareMetalSources bareMetalSources) {
     this(commands, timeout, bareMetalSources, List.of());
@@ -55,10 +56,20 @@ public final class ModelRunner {
       Duration timeout,
       BareMetalSources bareMetalSources,
       List<TracePoint> trace) {
+    this(commands, timeout, bareMetalSources, trace, false);
+  }
+
+  private ModelRunner(
+      BuildCommands commands,
+      Duration timeout,
+      BareMetalSources bareMetalSources,
+      List<TracePoint> trace,
+      boolean profile) {
     this.commands = commands;
     this.timeout = timeout;
     this.bareMetalSources = bareMetalSources;
     this.trace = List.copyOf(trace);
+    this.profile = profile;
   }
 
   /**
@@ -75,7 +86,7 @@ public final class ModelRunner {
     if (target() != CTarget.HOST) {
       throw new IllegalStateException("sanitizers run on the host only, not on " + target());
     }
-    return new ModelRunner(commands.withSanitizers(), timeout, bareMetalSources, trace);
+    return new ModelRunner(commands.withSanitizers(), timeout, bareMetalSources, trace, profile);
   }
 
   /** The limit for one run of the program (not the build); 60 s unless set. */
@@ -83,12 +94,12 @@ public final class ModelRunner {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-    return new ModelRunner(commands, timeout, bareMetalSources, trace);
+    return new ModelRunner(commands, timeout, bareMetalSources, trace, profile);
   }
 
   /** Where the Cortex-M start-up code, semihosting and linker script come from. */
   public ModelRunner withBareMetalSources(BareMetalSources sources) {
-    return new ModelRunner(commands, timeout, Objects.requireNonNull(sources), trace);
+    return new ModelRunner(commands, timeout, Objects.requireNonNull(sources), trace, profile);
   }
 
   /**
@@ -109,7 +120,7 @@ public final class ModelRunner {
               + " bytes of RAM");
     }
     return new ModelRunner(
-        commands.withMemory(flashBytes, ramBytes), timeout, bareMetalSources, trace);
+        commands.withMemory(flashBytes, ramBytes), timeout, bareMetalSources, trace, profile);
   }
 
   /** The stack reserved by the linker script (16 KiB unless set). Cortex-M only. */
@@ -119,7 +130,8 @@ public final class ModelRunner {
       throw new IllegalArgumentException(
           "stack size must be a positive multiple of 8: " + stackBytes);
     }
-    return new ModelRunner(commands.withStackBytes(stackBytes), timeout, bareMetalSources, trace);
+    return new ModelRunner(
+        commands.withStackBytes(stackBytes), timeout, bareMetalSources, trace, profile);
   }
 
   /**
@@ -130,7 +142,26 @@ public final class ModelRunner {
    * Instruction counts then include the printing. An empty list turns tracing off.
    */
   public ModelRunner withTrace(List<TracePoint> points) {
-    return new ModelRunner(commands, timeout, bareMetalSources, points);
+    if (profile && !points.isEmpty()) {
+      throw new IllegalStateException("tracing and a layer profile exclude each other");
+    }
+    return new ModelRunner(commands, timeout, bareMetalSources, points, profile);
+  }
+
+  /**
+   * Counts each layer's executed instructions: the build defines the engine's {@code
+   * TFORGE_AFTER_LAYER} hook to read the instruction counter into a table (nothing is printed
+   * inside the measured inference; the table is printed after it), and {@link
+   * RunResult#profiles()} gives one {@link LayerProfile} per input. The hook's calls are counted
+   * in {@link RunResult#instructions()}; {@link LayerProfile#hookInstructions()} says how much
+   * one costs. Cortex-M only (the host has no instruction counter); excludes tracing.
+   */
+  public ModelRunner withLayerProfile() {
+    bareMetalMachine("a layer profile");
+    if (!trace.isEmpty()) {
+      throw new IllegalStateException("tracing and a layer profile exclude each other");
+    }
+    return new ModelRunner(commands, timeout, bareMetalSources, trace, true);
   }
 
   public CTarget target() {
@@ -170,9 +201,9 @@ public final class ModelRunner {
       Files.createDirectories(buildDirectory);
       Files.writeString(
           buildDirectory.resolve("main.c"),
-          HarnessMainEmitter.emit(model, inputs, trace),
+          HarnessMainEmitter.emit(model, inputs, trace, profile),
           StandardCharsets.UTF_8);
-      if (!trace.isEmpty()) {
+      if (hooked()) {
         Files.writeString(
             buildDirectory.resolve(HarnessMainEmitter.TRACE_HEADER),
             HarnessMainEmitter.traceHeader(),
@@ -212,7 +243,7 @@ public final class ModelRunner {
 
   private Path compile(GeneratedModel model, Path buildDirectory)
       throws IOException, InterruptedException {
-    List<List<String>> steps = commands.build(model, buildDirectory, !trace.isEmpty());
+    List<List<String>> steps = commands.build(model, buildDirectory, hooked());
     List<String> logs = List.of("compile.log", "link.log");
     for (int i = 0; i < steps.size(); i++) {
       ExternalCommand step = new ExternalCommand(steps.get(i), buildDirectory, Map.of());
@@ -287,6 +318,8 @@ public final class ModelRunner {
           outcome.output());
     }
     List<TracedBytes> traces = matchTraces(printed.traces(), status, outcome.output());
+    List<LayerProfile> profiles =
+        profile ? profiles(printed, inputCount, status, outcome.output()) : List.of();
     return new RunResult(
         target(),
         printed.outputs(),
@@ -295,7 +328,48 @@ public final class ModelRunner {
         outcome.elapsed(),
         buildDirectory,
         executable,
-        traces);
+        traces,
+        profiles);
+  }
+
+  /** Whether main.c defines the engine's per-layer hook. */
+  private boolean hooked() {
+    return profile || !trace.isEmpty();
+  }
+
+  /** The printed layer counts, grouped per input; every input has a tail line. */
+  private List<LayerProfile> profiles(
+      HarnessOutput printed, int inputCount, int status, String output) {
+    if (printed.profileOverflow()
+        || printed.hookCalibration().isEmpty()
+        || printed.tailInstructions().size() != inputCount
+        || printed.instructions().size() != inputCount) {
+      throw new ModelRunException(
+          Failure.MALFORMED_OUTPUT,
+          printed.profileOverflow()
+              ? "more than " + HarnessMainEmitter.PROFILE_CAPACITY
+                  + " layer readings in one inference"
+              : "the layer profile is incomplete (calibration, or a tail line per input)",
+          OptionalInt.of(status),
+          output);
+    }
+    long[] calibration = printed.hookCalibration().get();
+    double hook = (double) calibration[0] / calibration[1];
+    List<LayerProfile> profiles = new ArrayList<>();
+    for (int input = 0; input < inputCount; input++) {
+      List<Integer> layers = new ArrayList<>();
+      List<Long> raw = new ArrayList<>();
+      for (long[] line : printed.layerInstructions()) {
+        if (line[0] == input) {
+          layers.add((int) line[1]);
+          raw.add(line[2]);
+        }
+      }
+      long tail = printed.tailInstructions().get(input)[1];
+      profiles.add(new LayerProfile(
+          input, layers, raw, tail, printed.instructions().get(input), hook));
+    }
+    return profiles;
   }
 
   /** The printed regions in the order asked for; each point exactly once, nothing else. */
@@ -408,6 +482,7 @@ public final class ModelRunner {
   @Override
   public String toString() {
     return "ModelRunner[" + commands + ", timeout " + timeout + ", " + bareMetalSources
-        + (trace.isEmpty() ? "" : ", " + trace.size() + " trace points") + "]";
+        + (trace.isEmpty() ? "" : ", " + trace.size() + " trace points")
+        + (profile ? ", layer profile" : "") + "]";
   }
 }

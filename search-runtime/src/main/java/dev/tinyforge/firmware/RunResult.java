@@ -20,6 +20,8 @@ import java.util.OptionalLong;
  * @param executable the linked program (an ELF image for Cortex-M), with its link map beside it
  *     as {@code <name>.map}
  * @param traces the arena regions printed for {@link ModelRunner#withTrace}, in the order asked
+ * @param profiles one per input, in input order, for {@link ModelRunner#withLayerProfile()};
+ *     empty otherwise
  */
 public record RunResult(
     CTarget target,
@@ -29,12 +31,14 @@ public record RunResult(
     Duration runTime,
     Path buildDirectory,
     Path executable,
-    List<TracedBytes> traces) {
+    List<TracedBytes> traces,
+    List<LayerProfile> profiles) {
 
   public RunResult {
     outputs = outputs.stream().map(byte[]::clone).toList();
     instructions = List.copyOf(instructions);
     traces = List.copyOf(traces);
+    profiles = List.copyOf(profiles);
   }
 
   /** The bytes printed for {@code point}, which must have been asked for. */
