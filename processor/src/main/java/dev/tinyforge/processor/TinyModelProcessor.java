@@ -72,6 +72,11 @@ public final class TinyModelProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(tinyModel)) {
       if (element.getKind() == ElementKind.CLASS) {
         models.add((TypeElement) element);
+      } else {
+        // Records, interfaces and enums have no layer fields to run: say so rather than skip.
+        new DiagnosticPrinter(processingEnv.getMessager()).printOn(element,
+            Problem.error(Locus.model(""), Message.NOT_A_CLASS, element.getSimpleName(),
+                element.getKind().toString().toLowerCase(java.util.Locale.ROOT)));
       }
     }
     // Sorted, so diagnostics and outputs do not depend on the compiler's order.

@@ -30,6 +30,21 @@ class ModelDeclarationTest {
   }
 
   @Test
+  void annotationOnARecordIsReportedNotIgnored() {
+    JavaFileObject source = source("bad/ModelOnRecord.java");
+    Compiled compiled = compile(source);
+    Compilation compilation = compiled.compilation();
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[TinyModel/NotAClass] @TinyModel goes on a class whose Layer fields"
+            + " declare the layers; ModelOnRecord is a record")
+        .inFile(source).onLineContaining("record ModelOnRecord");
+    assertNothingWritten(compiled, "bad.ModelOnRecord", "model_on_record");
+  }
+
+  @Test
   void invalidCNameIsReportedOnName() {
     JavaFileObject source = source("bad/InvalidCName.java");
     Compiled compiled = compile(source);

@@ -86,6 +86,8 @@ public enum Message {
       "the output folder %s exists and is not empty; choose another --out, or add --force to"
           + " replace it"),
   CLI_OUTPUT("Cli/Output", "cannot write the output folder %s: %s; nothing was written"),
+  NOT_A_CLASS("TinyModel/NotAClass",
+      "@TinyModel goes on a class whose Layer fields declare the layers; %s is a %s"),
   INTERNAL("TinyForge/Internal",
       "TinyForge failed on this model (%s); nothing was written for it. Please report this");
 
