@@ -163,7 +163,7 @@ class ImportedModelsMatchGoldensTest {
   }
 
   private static String kernels(Engine engine) {
-    return engine.steps().stream().map(s -> s.kernel().name().toLowerCase(Locale.ROOT))
+    return engine.steps().stream().flatMap(s -> s.calls().stream()).map(s -> s.kernel().name().toLowerCase(Locale.ROOT))
         .distinct().sorted().toList().toString();
   }
 
