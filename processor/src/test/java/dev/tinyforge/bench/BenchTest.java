@@ -20,7 +20,7 @@ import dev.tinyforge.firmware.RunResult;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.Op;
 import dev.tinyforge.plan.Buffer;
-import dev.tinyforge.plan.GreedyPlanner;
+import dev.tinyforge.plan.MemoryPlanner;
 import dev.tinyforge.plan.MemoryPlan;
 import dev.tinyforge.plan.NaivePlanner;
 import java.io.IOException;
@@ -64,7 +64,7 @@ class BenchTest {
   private static final long TICK = 40;
 
   enum Variant {
-    TINYFORGE("TinyForge", GreedyPlanner::plan),
+    TINYFORGE("TinyForge", MemoryPlanner::plan),
     BASELINE("baseline (naive plan)", NaivePlanner::plan);
 
     final String title;
@@ -272,7 +272,7 @@ class BenchTest {
       Engine engine = engines.get(variant);
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("variant", variant.slug());
-      v.put("planner", variant == Variant.TINYFORGE ? "GreedyPlanner" : "NaivePlanner");
+      v.put("planner", variant == Variant.TINYFORGE ? "MemoryPlanner" : "NaivePlanner");
       v.put("arena_bytes", engine.arenaBytes());
       v.put("timeline", timeline(engine));
       List<Object> targets = new ArrayList<>();
@@ -446,7 +446,7 @@ class BenchTest {
     for (Buffer b : engine.plan().buffers()) {
       List<String> names = new ArrayList<>();
       b.tensors().forEach(t -> names.add(graph.tensor(t).name()));
-      bufferLabels.add(String.join(" = ", names));
+      bufferLabels.add(b.isWorking() ? b.label() : String.join(" = ", names));
     }
     List<MemoryTimelineSvg.Panel> panels = new ArrayList<>();
     for (Variant variant : Variant.values()) {

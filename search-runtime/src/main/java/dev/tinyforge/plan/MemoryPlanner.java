@@ -31,10 +31,14 @@ public final class MemoryPlanner {
     for (Op op : graph.ops()) {
       modelMacs += Macs.of(op, graph);
     }
-    List<PatchStage> candidates = PatchCandidates.of(graph);
+    List<PatchCandidates.Candidate> candidates = PatchCandidates.candidates(graph);
     int withinBound = 0;
     PatchStage chosen = null;
-    for (PatchStage stage : candidates) {
+    for (PatchCandidates.Candidate candidate : candidates) {
+      if (candidate.arenaLowerBound(graph) > best.arenaBytes()) {
+        continue; // cannot beat the best plan so far, whatever its grid
+      }
+      PatchStage stage = candidate.build(graph);
       if (stage.extraMacs() > options.patchMacOverhead() * modelMacs) {
         continue;
       }

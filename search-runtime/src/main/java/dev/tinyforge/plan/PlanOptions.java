@@ -9,11 +9,19 @@ package dev.tinyforge.plan;
  */
 public record PlanOptions(boolean inPlace, double patchMacOverhead) {
   /**
-   * 20%: MCUNetV2 reports 10-20% extra MACs for patch grids without receptive-field
-   * redistribution at a 4-8x lower peak; beyond that the latency cost outweighs the memory it buys
-   * for most models. person_detect's best plan under it costs 1.7%; see the report's patch plan.
+   * 20%: the smallest round bound at which person_detect's arena meets its 28 KiB goal (4x4
+   * patches over its first 8 layers, 17.7% more MACs, 22,488 B; at 10% the best plan is 2x3 and
+   * 29,832 B, at 15% 3x4 and 24,312 B). Models whose single-layer stage recomputes nothing
+   * (micro_speech) pay no MACs at all. Raise it to trade latency for SRAM, or disable patching.
    */
   public static final double DEFAULT_PATCH_MAC_OVERHEAD = 0.2;
+
+  /**
+   * What the architecture search plans with: in-place ops, no patches. Searching every stage and
+   * grid for each of thousands of candidates costs minutes, not seconds; a candidate's arena is
+   * then an upper bound of its engine's, which may still patch.
+   */
+  public static final PlanOptions SEARCH = new PlanOptions(true, -1);
 
   public static PlanOptions defaults() {
     return new PlanOptions(true, DEFAULT_PATCH_MAC_OVERHEAD);

@@ -21,7 +21,29 @@ public final class PatchCandidates {
 
   private PatchCandidates() {}
 
+  /** A stage and grid, before its geometry is worked out. */
+  public record Candidate(int first, int lastSpatial, int last, PatchStage.Sink sink, int rows,
+      int cols) {
+    public PatchStage build(Graph graph) {
+      return PatchStage.of(graph, first, lastSpatial, last, sink, rows, cols);
+    }
+
+    /**
+     * A lower bound of the arena with this stage: its full input and its materialized output
+     * are live together through the whole stage (an ACCUMULATE stage materializes only the fully
+     * connected layer's output).
+     */
+    public int arenaLowerBound(Graph graph) {
+      int in = graph.tensor(graph.ops().get(first).inputs().get(0)).shape().size();
+      return in + graph.tensor(graph.ops().get(last).output()).shape().size();
+    }
+  }
+
   public static List<PatchStage> of(Graph graph) {
+    return candidates(graph).stream().map(c -> c.build(graph)).toList();
+  }
+
+  public static List<Candidate> candidates(Graph graph) {
     List<Op> ops = graph.ops();
     int first = 0;
     int input = graph.input();
@@ -30,7 +52,7 @@ public final class PatchCandidates {
       input = reshape.output();
       first++;
     }
-    List<PatchStage> stages = new ArrayList<>();
+    List<Candidate> stages = new ArrayList<>();
     if (first >= ops.size() || !PatchStage.isSpatial(ops.get(first))
         || ops.get(first).inputs().get(0) != input) {
       return stages;
@@ -51,15 +73,14 @@ public final class PatchCandidates {
       for (int rows = 1; rows <= Math.min(MAX_GRID, out.h()); rows++) {
         for (int cols = 1; cols <= Math.min(MAX_GRID, out.w()); cols++) {
           if (rows * cols >= 2) {
-            stages.add(PatchStage.of(graph, first, last, last, PatchStage.Sink.SCATTER, rows,
-                cols));
+            stages.add(new Candidate(first, last, last, PatchStage.Sink.SCATTER, rows, cols));
           }
         }
       }
       int fc = fullyConnectedReader(graph, last);
       if (fc >= 0) {
         for (int rows = 2; rows <= Math.min(MAX_BANDS, out.h()); rows++) {
-          stages.add(PatchStage.of(graph, first, last, fc, PatchStage.Sink.ACCUMULATE, rows, 1));
+          stages.add(new Candidate(first, last, fc, PatchStage.Sink.ACCUMULATE, rows, 1));
         }
       }
     }
