@@ -32,7 +32,7 @@ public final class TinyConvMirror implements ModelMirror {
 
   public static final int OUTPUT_BYTES = 3;
 
-  public static final int ARENA_BYTES = 216;
+  public static final int ARENA_BYTES = 144;
 
   public static final float INPUT_SCALE = 0.003921569f;
 
@@ -48,7 +48,7 @@ public final class TinyConvMirror implements ModelMirror {
 
   public static final long FLASH_BYTES_ESTIMATE = 3664L;
 
-  public static final long PEAK_SRAM_BYTES = 216L;
+  public static final long PEAK_SRAM_BYTES = 144L;
 
   public static final long SRAM_BUDGET_BYTES = 262144L;
 
@@ -60,11 +60,11 @@ public final class TinyConvMirror implements ModelMirror {
   public static final List<LayerFacts> LAYERS = List.of(
     new LayerFacts("conv", "conv2d", new int[] {6, 6, 2}, 648L, 20L, 42L, 0, 72, 108),
     new LayerFacts("depthwise", "depthwise_conv2d", new int[] {6, 6, 2}, 648L, 20L, 42L, 72, 72, 144),
-    new LayerFacts("residual", "add", new int[] {6, 6, 2}, 0L, 0L, 0L, 144, 72, 216),
+    new LayerFacts("residual", "add", new int[] {6, 6, 2}, 0L, 0L, 0L, 72, 72, 144),
     new LayerFacts("pool", "avg_pool2d", new int[] {3, 3, 2}, 0L, 0L, 0L, 0, 18, 90),
     new LayerFacts("features", "flatten", new int[] {1, 1, 18}, 0L, 0L, 0L, 0, 18, 18),
     new LayerFacts("logits", "dense", new int[] {1, 1, 3}, 54L, 57L, 90L, 20, 3, 21),
-    new LayerFacts("probabilities", "softmax", new int[] {1, 1, 3}, 0L, 0L, 0L, 0, 3, 6)
+    new LayerFacts("probabilities", "softmax", new int[] {1, 1, 3}, 0L, 0L, 0L, 20, 3, 3)
   );
 
   private static final Requant CONV_REQUANT;
@@ -190,7 +190,7 @@ public final class TinyConvMirror implements ModelMirror {
     }
     System.arraycopy(input, 0, arena, 72, INPUT_BYTES);
     run();
-    return Arrays.copyOfRange(arena, 0, 0 + OUTPUT_BYTES);
+    return Arrays.copyOfRange(arena, 20, 20 + OUTPUT_BYTES);
   }
 
   /**
@@ -226,9 +226,9 @@ public final class TinyConvMirror implements ModelMirror {
   private void run() {
     Conv2d.run(arena, 72, new Dims(6, 6, 1), CONV_FILTER, CONV_BIAS, arena, 0, new Dims(6, 6, 2), new Window(3, 3, 1, 1, 1, 1, 1, 1), CONV_REQUANT);
     DepthwiseConv2d.run(arena, 0, new Dims(6, 6, 2), DEPTHWISE_FILTER, DEPTHWISE_BIAS, arena, 72, new Dims(6, 6, 2), 1, new Window(3, 3, 1, 1, 1, 1, 1, 1), DEPTHWISE_REQUANT);
-    Add.run(arena, 72, arena, 0, arena, 144, 72, RESIDUAL_PARAMS);
-    AvgPool.run(arena, 144, new Dims(6, 6, 2), arena, 0, new Dims(3, 3, 2), new Window(2, 2, 2, 2, 1, 1, 0, 0), -128, 127);
+    Add.run(arena, 72, arena, 0, arena, 72, 72, RESIDUAL_PARAMS);
+    AvgPool.run(arena, 72, new Dims(6, 6, 2), arena, 0, new Dims(3, 3, 2), new Window(2, 2, 2, 2, 1, 1, 0, 0), -128, 127);
     FullyConnected.run(arena, 0, 18, LOGITS_WEIGHTS, LOGITS_BIAS, arena, 20, 3, LOGITS_REQUANT);
-    Softmax.run(arena, 20, arena, 0, 1, 3, PROBABILITIES_PARAMS);
+    Softmax.run(arena, 20, arena, 20, 1, 3, PROBABILITIES_PARAMS);
   }
 }

@@ -53,7 +53,7 @@ public final class TinyMlpMirror implements ModelMirror {
   public static final List<LayerFacts> LAYERS = List.of(
     new LayerFacts("hidden", "dense", new int[] {1, 1, 3}, 12L, 15L, 48L, 4, 3, 7),
     new LayerFacts("logits", "dense", new int[] {1, 1, 2}, 6L, 8L, 30L, 0, 2, 5),
-    new LayerFacts("probabilities", "softmax", new int[] {1, 1, 2}, 0L, 0L, 0L, 4, 2, 4)
+    new LayerFacts("probabilities", "softmax", new int[] {1, 1, 2}, 0L, 0L, 0L, 0, 2, 2)
   );
 
   private static final Requant HIDDEN_REQUANT;
@@ -168,7 +168,7 @@ public final class TinyMlpMirror implements ModelMirror {
     }
     System.arraycopy(input, 0, arena, 0, INPUT_BYTES);
     run();
-    return Arrays.copyOfRange(arena, 4, 4 + OUTPUT_BYTES);
+    return Arrays.copyOfRange(arena, 0, 0 + OUTPUT_BYTES);
   }
 
   /**
@@ -204,6 +204,6 @@ public final class TinyMlpMirror implements ModelMirror {
   private void run() {
     FullyConnected.run(arena, 0, 4, HIDDEN_WEIGHTS, HIDDEN_BIAS, arena, 4, 3, HIDDEN_REQUANT);
     FullyConnected.run(arena, 4, 3, LOGITS_WEIGHTS, LOGITS_BIAS, arena, 0, 2, LOGITS_REQUANT);
-    Softmax.run(arena, 0, arena, 4, 1, 2, PROBABILITIES_PARAMS);
+    Softmax.run(arena, 0, arena, 0, 1, 2, PROBABILITIES_PARAMS);
   }
 }

@@ -7,6 +7,8 @@
 #define TINY_MLP_INPUT_BYTES 4
 #define TINY_MLP_OUTPUT_BYTES 2
 #define TINY_MLP_ARENA_BYTES 8
+/* The SRAM budget javac checked the plan against (NRF52840). */
+#define TINY_MLP_SRAM_BUDGET_BYTES 262144
 /* real = scale * (q - zero_point) */
 #define TINY_MLP_INPUT_SCALE 0.500000000f
 #define TINY_MLP_INPUT_ZERO_POINT 0

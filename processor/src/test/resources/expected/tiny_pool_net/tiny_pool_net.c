@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+/* Compile-time budget check: the arena must fit the board's SRAM budget. */
+typedef char tiny_pool_net_arena_fits_sram_budget[(TINY_POOL_NET_ARENA_BYTES <= TINY_POOL_NET_SRAM_BUDGET_BYTES) ? 1 : -1];
+
 /* Every activation lives here; offsets come from the whole-graph memory plan. */
 static union {
     int64_t align;

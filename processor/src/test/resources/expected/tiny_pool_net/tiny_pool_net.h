@@ -7,6 +7,8 @@
 #define TINY_POOL_NET_INPUT_BYTES 128
 #define TINY_POOL_NET_OUTPUT_BYTES 2
 #define TINY_POOL_NET_ARENA_BYTES 192
+/* The SRAM budget javac checked the plan against (CUSTOM). */
+#define TINY_POOL_NET_SRAM_BUDGET_BYTES 8192
 /* real = scale * (q - zero_point) */
 #define TINY_POOL_NET_INPUT_SCALE 0.00392156886f
 #define TINY_POOL_NET_INPUT_ZERO_POINT -128

@@ -1,8 +1,11 @@
 package dev.tinyforge.processor;
 
+import dev.tinyforge.diag.Locus;
+import dev.tinyforge.diag.Message;
 import dev.tinyforge.diag.Problems;
 import dev.tinyforge.engine.Engine;
 import dev.tinyforge.graph.Graph;
+import dev.tinyforge.plan.PlanOptions;
 import dev.tinyforge.processor.read.ModelDeclaration;
 import dev.tinyforge.processor.source.DeclaredSource;
 import dev.tinyforge.processor.source.ModelSource;
@@ -25,8 +28,16 @@ final class ModelCompiler {
 
   private final ResourceLocator resources;
 
+  private final String patchOption;
+
   ModelCompiler(ResourceLocator resources) {
+    this(resources, null);
+  }
+
+  /** @param patchOption the value of -Atinyforge.patchMacOverhead, or null */
+  ModelCompiler(ResourceLocator resources, String patchOption) {
     this.resources = resources;
+    this.patchOption = patchOption;
   }
 
   Engine compile(ModelDeclaration model, Problems problems) {
@@ -42,8 +53,13 @@ final class ModelCompiler {
       return null;
     }
     var a = model.annotation();
+    PlanOptions options = EngineStage.planOptions(patchOption);
+    if (options == null) {
+      problems.error(Locus.model(""), Message.PATCH_OPTION, patchOption);
+      return null;
+    }
     Engine engine = EngineStage.lower(graph, EngineStage.budget(model.board(),
-        a.intValue("sramKb"), a.intValue("flashKb"), a.intValue("clockMhz")));
+        a.intValue("sramKb"), a.intValue("flashKb"), a.intValue("clockMhz")), options);
     EngineStage.check(engine, problems);
     return problems.hasErrors() ? null : engine;
   }

@@ -57,6 +57,11 @@ public final class TinyModelProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(EngineStage.PATCH_OPTION);
+  }
+
+  @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
@@ -94,7 +99,8 @@ public final class TinyModelProcessor extends AbstractProcessor {
     try {
       model = new ModelDeclarationReader(processingEnv.getElementUtils()).read(type);
       ModelCompiler compiler = new ModelCompiler(new ResourceLocator(processingEnv.getFiler(),
-          processingEnv.getElementUtils()));
+          processingEnv.getElementUtils()),
+          processingEnv.getOptions().get(EngineStage.PATCH_OPTION));
       Engine engine = compiler.compile(model, problems);
       if (engine != null) {
         claimName(model, problems);

@@ -20,7 +20,7 @@ import dev.tinyforge.firmware.RunResult;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.Op;
 import dev.tinyforge.plan.Buffer;
-import dev.tinyforge.plan.GreedyPlanner;
+import dev.tinyforge.plan.MemoryPlanner;
 import dev.tinyforge.plan.MemoryPlan;
 import dev.tinyforge.plan.NaivePlanner;
 import java.io.IOException;
@@ -64,7 +64,7 @@ class BenchTest {
   private static final long TICK = 40;
 
   enum Variant {
-    TINYFORGE("TinyForge", GreedyPlanner::plan),
+    TINYFORGE("TinyForge", MemoryPlanner::plan),
     BASELINE("baseline (naive plan)", NaivePlanner::plan);
 
     final String title;
@@ -272,7 +272,7 @@ class BenchTest {
       Engine engine = engines.get(variant);
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("variant", variant.slug());
-      v.put("planner", variant == Variant.TINYFORGE ? "GreedyPlanner" : "NaivePlanner");
+      v.put("planner", variant == Variant.TINYFORGE ? "MemoryPlanner" : "NaivePlanner");
       v.put("arena_bytes", engine.arenaBytes());
       v.put("timeline", timeline(engine));
       List<Object> targets = new ArrayList<>();
@@ -412,19 +412,35 @@ class BenchTest {
     LayerProfile m4 = measured.get(CTarget.CORTEX_M4).get(Variant.TINYFORGE).profile();
     LayerProfile m7b = measured.get(CTarget.CORTEX_M7).get(Variant.BASELINE).profile();
     LayerProfile m4b = measured.get(CTarget.CORTEX_M4).get(Variant.BASELINE).profile();
+    int previous = -1;
     for (int k = 0; k < m7.layers().size(); k++) {
-      LayerFacts facts = engine.layers().get(m7.layers().get(k));
-      t.append("| ").append(m7.layers().get(k))
-          .append(" | ").append(facts.name())
-          .append(" | ").append(facts.op())
-          .append(" | ").append(count(facts.macs()))
+      int index = m7.layers().get(k);
+      LayerFacts facts = engine.layers().get(index);
+      // A patch-based stage reports once, after its last layer: the row covers all its layers,
+      // and the baseline's figure is the sum of the same layers.
+      long macs = 0;
+      for (int l = previous + 1; l <= index; l++) {
+        macs += engine.layers().get(l).macs();
+      }
+      String name = facts.name();
+      String op = facts.op();
+      if (index - previous > 1 && facts.outputOffset() >= 0
+          && engine.layers().get(index - 1).outputOffset() < 0) {
+        name = engine.layers().get(previous + 1).name() + " .. " + facts.name();
+        op = "patch stage";
+      }
+      t.append("| ").append(index)
+          .append(" | ").append(name)
+          .append(" | ").append(op)
+          .append(" | ").append(count(macs))
           .append(" | ").append(count(Math.round(m7.instructions(k))))
-          .append(" (").append(count(Math.round(m7b.instructions(k)))).append(")")
-          .append(" | ").append(perMac(m7.instructions(k), facts.macs()))
+          .append(" (").append(count(Math.round(sum(m7b, previous, index)))).append(")")
+          .append(" | ").append(perMac(m7.instructions(k), macs))
           .append(" | ").append(count(Math.round(m4.instructions(k))))
-          .append(" (").append(count(Math.round(m4b.instructions(k)))).append(")")
-          .append(" | ").append(perMac(m4.instructions(k), facts.macs()))
+          .append(" (").append(count(Math.round(sum(m4b, previous, index)))).append(")")
+          .append(" | ").append(perMac(m4.instructions(k), macs))
           .append(" |\n");
+      previous = index;
     }
     t.append("| | after the last layer (output copy, return) | | | ")
         .append(count(m7.tail())).append(" | | ").append(count(m4.tail())).append(" | |\n");
@@ -437,24 +453,43 @@ class BenchTest {
     return t.toString();
   }
 
+  /** The baseline's instructions of layers {@code (after, upTo]}. */
+  private static double sum(LayerProfile profile, int after, int upTo) {
+    double total = 0;
+    for (int k = 0; k < profile.layers().size(); k++) {
+      int layer = profile.layers().get(k);
+      if (after < layer && layer <= upTo) {
+        total += profile.instructions(k);
+      }
+    }
+    return total;
+  }
+
   private static void writeTimeline(BenchModel model, Map<Variant, Engine> engines, Path out)
       throws IOException {
     Engine engine = engines.get(Variant.TINYFORGE);
     Graph graph = engine.graph();
     List<String> steps = graph.ops().stream().map(Op::name).toList();
-    List<String> bufferLabels = new ArrayList<>();
-    for (Buffer b : engine.plan().buffers()) {
-      List<String> names = new ArrayList<>();
-      b.tensors().forEach(t -> names.add(graph.tensor(t).name()));
-      bufferLabels.add(String.join(" = ", names));
-    }
+    List<String> bufferLabels = labels(engine.plan(), graph);
     List<MemoryTimelineSvg.Panel> panels = new ArrayList<>();
     for (Variant variant : Variant.values()) {
-      panels.add(new MemoryTimelineSvg.Panel(variant.title, engines.get(variant).plan()));
+      MemoryPlan plan = engines.get(variant).plan();
+      panels.add(new MemoryTimelineSvg.Panel(variant.title, plan, labels(plan, graph)));
     }
     String svg = MemoryTimelineSvg.render(model.name() + ": bytes live per step, per buffer",
         steps, bufferLabels, panels);
     Files.writeString(out.resolve(model.name() + "-memory.svg"), svg, StandardCharsets.UTF_8);
+  }
+
+  /** One label per buffer: the tensors it holds, or what a working buffer is for. */
+  private static List<String> labels(MemoryPlan plan, Graph graph) {
+    List<String> labels = new ArrayList<>();
+    for (Buffer b : plan.buffers()) {
+      List<String> names = new ArrayList<>();
+      b.tensors().forEach(t -> names.add(graph.tensor(t).name()));
+      labels.add(b.isWorking() ? b.label() : String.join(" = ", names));
+    }
+    return labels;
   }
 
   // ---------------------------------------------------------------- environment

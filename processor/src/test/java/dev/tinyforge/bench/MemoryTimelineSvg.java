@@ -16,7 +16,12 @@ import java.util.Locale;
  */
 final class MemoryTimelineSvg {
   /** One plan to draw. */
-  record Panel(String title, MemoryPlan plan) {}
+  /** @param labels one per buffer id of this plan, or null for the shared ones */
+  record Panel(String title, MemoryPlan plan, List<String> labels) {
+    Panel(String title, MemoryPlan plan) {
+      this(title, plan, null);
+    }
+  }
 
   private static final int LEFT = 78;
   private static final int RIGHT = 150;
@@ -90,7 +95,7 @@ final class MemoryTimelineSvg {
               + " height=\"%.2f\" fill=\"%s\" stroke=\"white\" stroke-width=\"0.3\"><title>%s:"
               + " buffer %d (%s), %,d B at arena offset %,d</title></rect>\n", x, y0 - h, w, h,
               colour(b.id()), escape(stepLabels.get(s)), b.id(),
-              escape(bufferLabels.get(b.id())), b.size(), plan.offsets()[b.id()]));
+              escape((panel.labels() != null ? panel.labels() : bufferLabels).get(b.id())), b.size(), plan.offsets()[b.id()]));
           stacked += b.size();
         }
         long reserved = plan.arenaBytes() - stacked;

@@ -28,11 +28,11 @@ class AnalyzeCommandTest {
   @Test
   void personDetectOverACustomBoardShowsTheTableAndFails() {
     CliRun run = CliRun.of("analyze", "--tflite", shared("person_detect"), "--board", "custom",
-        "--sram-kb", "32", "--flash-kb", "1024", "--clock-mhz", "100");
+        "--sram-kb", "16", "--flash-kb", "1024", "--clock-mhz", "100");
 
     assertClearError(run, "TinyModel/SramBudget");
     assertThat(run.out()).contains("on CUSTOM (custom, 100 MHz): ");
-    assertThat(run.out()).containsMatch("peak SRAM .* of 32.0 KiB: does NOT fit \\(over by ");
+    assertThat(run.out()).containsMatch("peak SRAM .* of 16.0 KiB: does NOT fit \\(over by ");
     assertThat(run.out()).contains("conv_2d_0");
   }
 

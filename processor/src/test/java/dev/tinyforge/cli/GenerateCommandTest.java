@@ -76,11 +76,11 @@ class GenerateCommandTest {
   void overBudgetWritesNothing() {
     Path out = dir.resolve("person");
     CliRun run = CliRun.of("generate", "--tflite", shared("person_detect"), "--board", "CUSTOM",
-        "--sram-kb", "32", "--flash-kb", "1024", "--clock-mhz", "100", "--name", "person",
+        "--sram-kb", "16", "--flash-kb", "1024", "--clock-mhz", "100", "--name", "person",
         "--out", out.toString());
 
     assertClearError(run, "TinyModel/SramBudget");
-    assertThat(run.err()).contains("but CUSTOM has 32.0 KiB (over by ");
+    assertThat(run.err()).contains("but CUSTOM has 16.0 KiB (over by ");
     assertThat(Files.exists(out)).isFalse();
     assertNoLeftovers(dir);
   }

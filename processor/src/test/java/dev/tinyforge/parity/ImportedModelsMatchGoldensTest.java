@@ -163,8 +163,8 @@ class ImportedModelsMatchGoldensTest {
   }
 
   private static String kernels(Engine engine) {
-    return engine.steps().stream().map(s -> s.kernel().name().toLowerCase(Locale.ROOT))
-        .distinct().sorted().toList().toString();
+    return engine.steps().stream().flatMap(s -> s.calls().stream())
+        .map(s -> s.kernel().name().toLowerCase(Locale.ROOT)).distinct().sorted().toList().toString();
   }
 
   /** {@code -Dtinyforge.models}, else ../shared/models next to the project. */

@@ -139,8 +139,14 @@ class TfliteModelTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[TinyModel/SramBudget] the model needs ")
-        .inFile(source).onLineContaining("sramKb = 32");
-    assertThat(compilation).hadErrorContaining("but CUSTOM has 32.0 KiB (over by ");
+        .inFile(source).onLineContaining("sramKb = 16");
+    assertThat(compilation).hadErrorContaining("but CUSTOM has 16.0 KiB (over by ");
+    // The peak layer and the levers: what patching already did and how to allow more.
+    assertThat(compilation).hadErrorContaining("the peak is at layer 'conv_2d_2' (");
+    assertThat(compilation).hadErrorContaining("Levers: the first 8 layers already run in 4x4"
+        + " patches (54.0 KiB without); more layers or a finer grid cost more than the 20% MAC"
+        + " bound: raise it with -Atinyforge.patchMacOverhead=0.5; shrink that layer (a smaller"
+        + " width multiplier");
     assertNothingWritten(compiled, "bad.TfliteOverBudget", "tflite_over_budget");
   }
 

@@ -36,8 +36,11 @@ public enum Message {
       "add '%s': with = \"%s\" names no earlier layer; it can name \"input\" or one of: %s"),
   SRAM_BUDGET("TinyModel/SramBudget",
       "the model needs %s of SRAM but %s has %s (over by %s); the peak is at layer '%s' (%s live)."
-          + " Shrink that layer (fewer channels, an earlier stride, a smaller input resolution)"
-          + " or choose a board with more SRAM"),
+          + " Levers: %s; shrink that layer (a smaller width multiplier: fewer channels, an earlier"
+          + " stride) or the input resolution; or choose a board with more SRAM"),
+  PATCH_OPTION("TinyModel/PatchOption",
+      "-Atinyforge.patchMacOverhead=%s is not a fraction: give the extra MACs patch-based"
+          + " execution may cost (e.g. 0.2 for 20%%), or off to disable it"),
   FLASH_BUDGET("TinyModel/FlashBudget",
       "the model needs %s of flash (weights %s, code about %s) but %s has %s (over by %s);"
           + " the largest layer is '%s' (%s of weights). Use fewer channels or units"),

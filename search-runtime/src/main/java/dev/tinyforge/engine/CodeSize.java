@@ -17,8 +17,14 @@ public final class CodeSize {
 
   static long estimate(List<Step> steps) {
     Set<Kernel> used = EnumSet.noneOf(Kernel.class);
-    steps.forEach(step -> used.add(step.kernel()));
-    return estimate(used, steps.size());
+    int calls = 0;
+    for (Step step : steps) {
+      for (Step call : step.calls()) {
+        used.add(call.kernel());
+        calls++;
+      }
+    }
+    return estimate(used, calls);
   }
 
   /** The estimate for an engine that makes {@code calls} kernel calls to the {@code used} kernels. */
@@ -40,7 +46,8 @@ public final class CodeSize {
         case MUL, RELU, REQUANTIZE, MEAN_HW -> 250;
         case MUL_BROADCAST -> 300;
         case PAD -> 400;
-        case CONCATENATION -> 100;
+        case CONCATENATION, COPY_BLOCK -> 100;
+        case FULLY_CONNECTED_PARTIAL -> 350;
         case RELU6 -> 50;
         case HARD_SWISH -> 550;
         case LOGISTIC, TANH -> 1100;

@@ -5,6 +5,8 @@ import dev.tinyforge.graph.Tensor;
 import dev.tinyforge.kernels.Add;
 import dev.tinyforge.kernels.AvgPool;
 import dev.tinyforge.kernels.Conv2d;
+import dev.tinyforge.kernels.CopyBlock;
+import dev.tinyforge.kernels.FullyConnectedPartial;
 import dev.tinyforge.kernels.DepthwiseConv2d;
 import dev.tinyforge.kernels.FullyConnected;
 import dev.tinyforge.kernels.Concatenation;
@@ -36,7 +38,8 @@ public final class EngineInterpreter {
   public interface Listener {
     /**
      * @param opIndex the op's index in {@code engine.graph().ops()}
-     * @param step the kernel call it ran, or null for a reshape (which runs nothing)
+     * @param step the kernel call it ran, or null for a reshape (which runs nothing); for the ops
+     *     of a patch-based stage, the stage (listeners read only materialized tensors)
      */
     void afterOp(int opIndex, Op op, Step step, EngineInterpreter interpreter);
   }
@@ -67,10 +70,21 @@ public final class EngineInterpreter {
     List<Op> ops = engine.graph().ops();
     List<Step> steps = engine.steps();
     int next = 0;
+    Step.PatchStage stage = null;
     for (int i = 0; i < ops.size(); i++) {
       Op op = ops.get(i);
       Step step = null;
-      if (!(op instanceof Op.Reshape)) {
+      if (stage != null && i <= stage.lastOp()) {
+        // An op of the patch-based stage, which already ran: its output is not materialized
+        // unless it is the stage's last (see MemoryPlan#isMaterialized).
+        step = stage;
+      } else if (next < steps.size() && steps.get(next) instanceof Step.PatchStage patched
+          && patched.firstOp() == i) {
+        stage = patched;
+        step = stage;
+        next++;
+        run(stage, arena);
+      } else if (!(op instanceof Op.Reshape)) {
         // Lowering adds exactly one step per op that is not a reshape, in op order.
         step = steps.get(next++);
         if (!step.layer().equals(op.name())) {
@@ -91,7 +105,11 @@ public final class EngineInterpreter {
         engine.outputOffset() + engine.outputBytes());
   }
 
-  /** The current bytes of graph tensor {@code tensorId}, at its planned place in the arena. */
+  /**
+   * The current bytes of graph tensor {@code tensorId}, at its planned place in the arena. The
+   * intermediates of a patch-based stage have no place: check {@code
+   * engine.plan().isMaterialized(tensorId)} first.
+   */
   public byte[] tensor(int tensorId) {
     Tensor tensor = engine.graph().tensor(tensorId);
     int offset = engine.plan().offsetOfTensor(tensorId);
@@ -162,6 +180,19 @@ public final class EngineInterpreter {
           new ActivationRange(relu6.lower(), relu6.upper()));
     } else if (step instanceof Step.Requantize rq) {
       Quantize.requantize(arena, rq.in(), arena, rq.out(), rq.size(), rq.params());
+    } else if (step instanceof Step.CopyBlock copy) {
+      CopyBlock.run(arena, copy.src(), copy.srcStride(), arena, copy.dst(), copy.dstStride(),
+          copy.rows(), copy.rowBytes());
+    } else if (step instanceof Step.FullyConnectedPartial fc) {
+      FullyConnectedPartial.run(arena, fc.in(), fc.columns(), fc.firstColumn(), fc.inDepth(),
+          fc.weights(), fc.bias(), arena, fc.acc(), arena, fc.out(), fc.outDepth(), fc.first(),
+          fc.last(), fc.requant());
+    } else if (step instanceof Step.PatchStage stage) {
+      for (List<Step> patch : stage.patches()) {
+        for (Step call : patch) {
+          run(call, arena);
+        }
+      }
     } else {
       throw new IllegalArgumentException("unknown step " + step);
     }

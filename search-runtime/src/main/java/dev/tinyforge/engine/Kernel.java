@@ -25,7 +25,12 @@ public enum Kernel {
   HARD_SWISH("tforge_hard_swish_s8", "src/activations/tforge_hard_swish_s8.c"),
   RELU("tforge_relu_s8", "src/activations/tforge_relu_s8.c"),
   RELU6("tforge_relu6_s8", "src/activations/tforge_relu6_s8.c"),
-  REQUANTIZE("tforge_requantize_s8", "src/quantize/tforge_requantize_s8.c");
+  REQUANTIZE("tforge_requantize_s8", "src/quantize/tforge_requantize_s8.c"),
+  COPY_BLOCK("tforge_copy_block_s8", "src/patch/tforge_copy_block_s8.c",
+      "include/tforge_patch.h"),
+  FULLY_CONNECTED_PARTIAL("tforge_fully_connected_partial_s8",
+      "src/fully_connected/tforge_fully_connected_partial_s8.c", "include/tforge_patch.h",
+      "include/tforge_accumulator.h");
 
   /** Headers every firmware folder carries. */
   public static final List<String> COMMON_FILES =

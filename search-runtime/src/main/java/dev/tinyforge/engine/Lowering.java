@@ -20,8 +20,12 @@ import dev.tinyforge.kernels.ReluParams;
 import dev.tinyforge.kernels.Requant;
 import dev.tinyforge.kernels.SigmoidParams;
 import dev.tinyforge.kernels.SoftmaxParams;
-import dev.tinyforge.plan.GreedyPlanner;
+import dev.tinyforge.kernels.Window;
 import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.MemoryPlanner;
+import dev.tinyforge.plan.PlanOptions;
+import dev.tinyforge.plan.patch.PatchStage;
+import dev.tinyforge.plan.patch.Tile;
 import dev.tinyforge.quant.QuantizedMultiplier;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +43,7 @@ public final class Lowering {
   private long constantBytes;
 
   private Lowering(Graph graph) {
-    this(graph, GreedyPlanner::plan);
+    this(graph, g -> MemoryPlanner.plan(g, PlanOptions.defaults()));
   }
 
   private Lowering(Graph graph, Function<Graph, MemoryPlan> planner) {
@@ -51,6 +55,11 @@ public final class Lowering {
     return new Lowering(graph).lower(budget);
   }
 
+  /** Lowers with TinyForge's planner under {@code options} (in-place ops, patch MAC bound). */
+  public static Engine lower(Graph graph, Budget budget, PlanOptions options) {
+    return new Lowering(graph, g -> MemoryPlanner.plan(g, options)).lower(budget);
+  }
+
   /** Lowers with another memory planner (the benchmark's baseline: {@code NaivePlanner}). */
   public static Engine lower(Graph graph, Budget budget, Function<Graph, MemoryPlan> planner) {
     return new Lowering(graph, planner).lower(budget);
@@ -58,19 +67,132 @@ public final class Lowering {
 
   private Engine lower(Budget budget) {
     long macs = 0;
+    PatchStage stage = plan.decisions().stage().orElse(null);
     for (int i = 0; i < graph.ops().size(); i++) {
       Op op = graph.ops().get(i);
-      long constants = lowerOp(op);
+      long constants;
+      if (stage != null && stage.contains(i)) {
+        if (i == stage.first()) {
+          lowerStage(stage);
+        }
+        constants = stageConstants(op);
+      } else {
+        constants = lowerOp(op);
+      }
       constantBytes += constants;
       long opMacs = Macs.of(op, graph);
       macs += opMacs;
       Tensor out = graph.tensor(op.output());
       Shape s = out.shape();
+      int outputOffset = plan.isMaterialized(op.output()) ? offset(op.output()) : -1;
       layers.add(new LayerFacts(op.name(), op.kind(), new int[] {s.h(), s.w(), s.c()}, opMacs,
-          Macs.params(op), constants, offset(op.output()), s.size(), plan.bytesLiveAt(i)));
+          Macs.params(op), constants, outputOffset, s.size(), plan.bytesLiveAt(i)));
     }
     return new Engine(graph.name(), graph, plan, steps, layers, budget, offset(graph.input()),
         offset(graph.output()), macs, constantBytes, CodeSize.estimate(steps));
+  }
+
+  /**
+   * The stage's kernel calls, patch by patch: for each patch, the gather of its input (unless
+   * patches are whole rows, which the first layer reads in place), every layer on its tile with
+   * patch-local shape and padding, then the scatter of the last tile or the fully connected
+   * layer's share of it.
+   */
+  private void lowerStage(PatchStage stage) {
+    List<Op> ops = graph.ops();
+    Op firstOp = ops.get(stage.first());
+    int stageIn = firstOp.inputs().get(0);
+    Shape inShape = graph.tensor(stageIn).shape();
+    Op lastSpatial = ops.get(stage.lastSpatial());
+    Shape outShape = graph.tensor(lastSpatial.output()).shape();
+    int[] tiles = plan.decisions().patchBuffers();
+    List<List<Step>> patches = new ArrayList<>();
+    for (int p = 0; p < stage.patches().size(); p++) {
+      List<Step> calls = new ArrayList<>();
+      int in;
+      Tile head = stage.tile(p, stage.first());
+      if (stage.wholeRows()) {
+        in = offset(stageIn) + head.in().y0() * inShape.w() * inShape.c();
+      } else {
+        in = plan.offsetOfBuffer(plan.decisions().gatherBuffer());
+        int rowBytes = head.in().cols() * inShape.c();
+        calls.add(new Step.CopyBlock(firstOp.name(), offset(stageIn)
+            + (head.in().y0() * inShape.w() + head.in().x0()) * inShape.c(),
+            inShape.w() * inShape.c(), in, rowBytes, head.in().rows(), rowBytes));
+      }
+      int out = in;
+      for (int k = stage.first(); k <= stage.lastSpatial(); k++) {
+        Op op = ops.get(k);
+        Tile tile = stage.tile(p, k);
+        int channelsIn = graph.tensor(op.inputs().get(0)).shape().c();
+        int channelsOut = graph.tensor(op.output()).shape().c();
+        int buffer = tiles[k - stage.first()];
+        out = buffer >= 0 ? plan.offsetOfBuffer(buffer)
+            : offset(op.output()) + tile.out().y0() * outShape.w() * channelsOut;
+        Window w = PatchStage.windowOf(op);
+        Window local = new Window(w.kernelH(), w.kernelW(), w.strideH(), w.strideW(),
+            w.dilationH(), w.dilationW(), tile.padTop(), tile.padLeft());
+        // Whole-row patches read the stage input in place: its rows are full width.
+        int inCols = k == stage.first() && stage.wholeRows() ? inShape.w() : tile.in().cols();
+        calls.add(spatialStep(op, in, new Dims(tile.in().rows(), inCols, channelsIn),
+            out, new Dims(tile.out().rows(), tile.out().cols(), channelsOut), local));
+        in = out;
+      }
+      Tile tail = stage.tile(p, stage.lastSpatial());
+      int tileBytes = tail.out().pixels() * outShape.c();
+      if (stage.sink() == PatchStage.Sink.SCATTER && !stage.wholeRows()) {
+        int rowBytes = tail.out().cols() * outShape.c();
+        calls.add(new Step.CopyBlock(lastSpatial.name(), out, rowBytes,
+            offset(lastSpatial.output())
+                + (tail.out().y0() * outShape.w() + tail.out().x0()) * outShape.c(),
+            outShape.w() * outShape.c(), tail.out().rows(), rowBytes));
+      } else if (stage.sink() == PatchStage.Sink.ACCUMULATE) {
+        Op.FullyConnected fc = (Op.FullyConnected) ops.get(stage.last());
+        Requant rq = requant(fc.input(), fc.output(), fc.weights(), fc.activation(), true);
+        calls.add(new Step.FullyConnectedPartial(fc.name(), out, tileBytes,
+            tail.out().y0() * outShape.w() * outShape.c(), size(fc.input()),
+            plan.offsetOfBuffer(plan.decisions().accumulatorBuffer()), offset(fc.output()),
+            size(fc.output()), p == 0, p == stage.patches().size() - 1, rq,
+            fc.weights().values(), fc.bias()));
+      }
+      patches.add(calls);
+    }
+    steps.add(new Step.PatchStage(ops.get(stage.last()).name(), stage.first(), stage.last(),
+        patches));
+  }
+
+  /** A convolution or pool of the stage on one tile. */
+  private Step spatialStep(Op op, int in, Dims inDims, int out, Dims outDims, Window window) {
+    if (op instanceof Op.Conv2d conv) {
+      Requant rq = requant(conv.input(), conv.output(), conv.filter(), conv.activation(), false);
+      return new Step.Conv(conv.name(), in, inDims, out, outDims, window, rq,
+          conv.filter().values(), conv.bias());
+    } else if (op instanceof Op.DepthwiseConv2d dw) {
+      Requant rq = requant(dw.input(), dw.output(), dw.filter(), dw.activation(), false);
+      return new Step.Depthwise(dw.name(), in, inDims, out, outDims, dw.depthMultiplier(),
+          window, rq, dw.filter().values(), dw.bias());
+    } else if (op instanceof Op.Pool2d pool) {
+      QuantParams q = quant(pool.output());
+      ActivationRange range = ActivationRange.of(pool.activation(), q.scale(), q.zeroPoint());
+      return new Step.Pool(pool.name(), pool.max(), in, inDims, out, outDims, window,
+          range.min(), range.max());
+    }
+    throw new IllegalArgumentException(op.name() + " cannot run patch by patch");
+  }
+
+  /** Constants in flash of a layer inside the stage: once per layer, however many patches. */
+  private long stageConstants(Op op) {
+    if (op instanceof Op.Conv2d conv) {
+      return constants(conv.filter(), conv.bias(),
+          requant(conv.input(), conv.output(), conv.filter(), conv.activation(), false));
+    } else if (op instanceof Op.DepthwiseConv2d dw) {
+      return constants(dw.filter(), dw.bias(),
+          requant(dw.input(), dw.output(), dw.filter(), dw.activation(), false));
+    } else if (op instanceof Op.FullyConnected fc) {
+      return constants(fc.weights(), fc.bias(),
+          requant(fc.input(), fc.output(), fc.weights(), fc.activation(), true));
+    }
+    return 0;
   }
 
   /** Adds the op's kernel call, if it needs one; returns the bytes of constants it adds. */

@@ -11,6 +11,8 @@ import dev.tinyforge.kernels.Requant;
 import dev.tinyforge.kernels.SigmoidParams;
 import dev.tinyforge.kernels.SoftmaxParams;
 import dev.tinyforge.kernels.Window;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One kernel call of the engine with everything decided: arena offsets, shapes, and the
@@ -23,6 +25,11 @@ public sealed interface Step {
 
   /** Family of the kernel, which also names the c-runtime file that implements it. */
   Kernel kernel();
+
+  /** The kernel calls this step makes: itself, or for a patch-based stage every call inside. */
+  default List<Step> calls() {
+    return List.of(this);
+  }
 
   record Conv(String layer, int in, Dims inDims, int out, Dims outDims, Window window,
       Requant requant, byte[] filter, int[] bias) implements Step {
@@ -152,6 +159,55 @@ public sealed interface Step {
       implements Step {
     public Kernel kernel() {
       return Kernel.REQUANTIZE;
+    }
+  }
+
+  /**
+   * Rows of {@code rowBytes} bytes from one row stride to another: a patch gathered out of a full
+   * feature map, or an output tile scattered into one.
+   */
+  record CopyBlock(String layer, int src, int srcStride, int dst, int dstStride, int rows,
+      int rowBytes) implements Step {
+    public Kernel kernel() {
+      return Kernel.COPY_BLOCK;
+    }
+  }
+
+  /**
+   * One patch's share of a fully connected layer: input elements {@code [firstColumn,
+   * firstColumn + columns)} (at {@code in}) into the int32 accumulators at {@code acc}; the
+   * {@code last} share writes the {@code outDepth} outputs at {@code out}.
+   */
+  record FullyConnectedPartial(String layer, int in, int columns, int firstColumn, int inDepth,
+      int acc, int out, int outDepth, boolean first, boolean last, Requant requant,
+      byte[] weights, int[] bias) implements Step {
+    public Kernel kernel() {
+      return Kernel.FULLY_CONNECTED_PARTIAL;
+    }
+  }
+
+  /**
+   * Graph ops {@code firstOp..lastOp} run patch by patch (MCUNetV2): each patch a list of kernel
+   * calls on tile buffers, the layers' own kernels with patch-local shapes and padding. Named for
+   * its last layer, whose output is the first the stage materializes.
+   */
+  record PatchStage(String layer, int firstOp, int lastOp, List<List<Step>> patches)
+      implements Step {
+    public PatchStage {
+      patches = patches.stream().map(List::copyOf).toList();
+    }
+
+    /** The kernel of the layer the stage is named for; {@link #calls()} lists every call. */
+    public Kernel kernel() {
+      List<Step> first = patches.get(0);
+      return first.get(first.size() - 1).kernel();
+    }
+
+    @Override
+    public List<Step> calls() {
+      List<Step> all = new ArrayList<>();
+      patches.forEach(all::addAll);
+      return all;
     }
   }
 }

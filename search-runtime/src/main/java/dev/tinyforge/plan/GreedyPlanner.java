@@ -16,9 +16,15 @@ public final class GreedyPlanner {
 
   private GreedyPlanner() {}
 
+  /** Plans the graph's tensors as they are: no in-place ops, no patches. */
   public static MemoryPlan plan(Graph graph) {
     int[] bufferOfTensor = new int[graph.tensors().size()];
     List<Buffer> buffers = Lifetimes.of(graph, bufferOfTensor);
+    return place(buffers, bufferOfTensor, Decisions.NONE);
+  }
+
+  /** Places buffers whose lifetimes are known; the plan checks itself on construction. */
+  static MemoryPlan place(List<Buffer> buffers, int[] bufferOfTensor, Decisions decisions) {
     List<Buffer> order = new ArrayList<>(buffers);
     order.sort(Comparator.comparingInt(Buffer::size).reversed().thenComparingInt(Buffer::id));
     int[] offsets = new int[buffers.size()];
@@ -30,7 +36,7 @@ public final class GreedyPlanner {
       placed.add(buffer);
       arena = Math.max(arena, align(offset + buffer.size()));
     }
-    return new MemoryPlan(buffers, offsets, arena, bufferOfTensor);
+    return new MemoryPlan(buffers, offsets, arena, bufferOfTensor, decisions);
   }
 
   private static int lowestFreeOffset(Buffer buffer, List<Buffer> placed, int[] offsets) {

@@ -8,14 +8,17 @@ import dev.tinyforge.engine.Macs;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.Op;
 import dev.tinyforge.graph.Shape;
-import dev.tinyforge.plan.GreedyPlanner;
+import dev.tinyforge.plan.MemoryPlan;
+import dev.tinyforge.plan.MemoryPlanner;
+import dev.tinyforge.plan.PlanOptions;
+import dev.tinyforge.plan.patch.PatchStage;
 import dev.tinyforge.spec.ModelSpec;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * What one candidate costs on the board, as the code generator will see it: the peak SRAM is
- * the arena of {@link GreedyPlanner} on the graph {@link GraphBuilder} builds from the spec (the
+ * the arena of {@link MemoryPlanner} with {@link PlanOptions#SEARCH} on the graph {@link GraphBuilder} builds from the spec (the
  * planner {@code Lowering} runs); MACs are {@link Macs#of}; flash is the constants
  * {@code Lowering} counts (int8 weights, int32 biases, a Q31 multiplier and a shift per output
  * channel) plus the code estimate of {@code engine.CodeSize}, both computed from shapes.
@@ -49,17 +52,37 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
     long constants = 0;
     int calls = 0;
     Set<Kernel> kernels = EnumSet.noneOf(Kernel.class);
-    for (Op op : graph.ops()) {
+    MemoryPlan plan = MemoryPlanner.plan(graph, PlanOptions.SEARCH);
+    PatchStage stage = plan.decisions().stage().orElse(null);
+    for (int i = 0; i < graph.ops().size(); i++) {
+      Op op = graph.ops().get(i);
       macs += Macs.of(op, graph);
       constants += constantBytes(op, graph);
       Kernel kernel = kernel(op);
-      if (kernel != null) {
+      if (stage != null && stage.contains(i)) {
+        if (PatchStage.isSpatial(op)) {
+          kernels.add(kernel);
+          calls += stage.patches().size();
+        }
+      } else if (kernel != null) {
         kernels.add(kernel);
         calls++;
       }
     }
+    if (stage != null) {
+      // The calls Lowering adds around each patch: gather, scatter or the FC's share.
+      int perPatch = (stage.wholeRows() ? 0 : 1)
+          + (stage.sink() == PatchStage.Sink.ACCUMULATE || !stage.wholeRows() ? 1 : 0);
+      calls += perPatch * stage.patches().size();
+      if (!stage.wholeRows()) {
+        kernels.add(Kernel.COPY_BLOCK);
+      }
+      if (stage.sink() == PatchStage.Sink.ACCUMULATE) {
+        kernels.add(Kernel.FULLY_CONNECTED_PARTIAL);
+      }
+    }
     long code = CodeSize.estimate(kernels, calls);
-    return new CandidateCost(GreedyPlanner.plan(graph).arenaBytes(), macs, constants, code);
+    return new CandidateCost(plan.arenaBytes(), macs, constants, code);
   }
 
   private static long constantBytes(Op op, Graph graph) {

@@ -10,6 +10,7 @@ import dev.tinyforge.engine.Engine;
 import dev.tinyforge.engine.Lowering;
 import dev.tinyforge.graph.Graph;
 import dev.tinyforge.plan.GreedyPlanner;
+import dev.tinyforge.plan.PlanOptions;
 import dev.tinyforge.spec.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class CandidateCostTest {
     Problems problems = new Problems();
     Graph graph = GraphBuilder.build(spec, new SeededWeights(7), problems);
     assertThat(problems.all()).isEmpty();
-    return Lowering.lower(graph, F746);
+    return Lowering.lower(graph, F746, PlanOptions.SEARCH);
   }
 
   private static void assertSameAsEngine(ModelSpec spec) {

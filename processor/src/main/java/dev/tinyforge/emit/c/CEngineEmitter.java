@@ -56,7 +56,7 @@ public final class CEngineEmitter {
 
   static Set<Kernel> kernels(Engine engine) {
     Set<Kernel> used = EnumSet.noneOf(Kernel.class);
-    engine.steps().forEach(step -> used.add(step.kernel()));
+    engine.steps().forEach(step -> step.calls().forEach(call -> used.add(call.kernel())));
     return used;
   }
 
@@ -70,6 +70,8 @@ public final class CEngineEmitter {
     c.line("#define %s_INPUT_BYTES %d", up, e.inputBytes());
     c.line("#define %s_OUTPUT_BYTES %d", up, e.outputBytes());
     c.line("#define %s_ARENA_BYTES %d", up, e.arenaBytes());
+    c.line("/* The SRAM budget javac checked the plan against (%s). */", e.budget().board());
+    c.line("#define %s_SRAM_BUDGET_BYTES %d", up, e.budget().sramBytes());
     c.line("/* real = scale * (q - zero_point) */");
     c.line("#define %s_INPUT_SCALE %sf", up, floatLiteral(e.inputQuant().scale()));
     c.line("#define %s_INPUT_ZERO_POINT %d", up, e.inputQuant().zeroPoint());
@@ -98,8 +100,14 @@ public final class CEngineEmitter {
         n, e.layers().size(), e.macs(), e.arenaBytes());
     c.line("#include \"%s.h\"", n);
     c.line("#include \"%s_weights.h\"", n);
-    c.line("#include \"tforge.h\"").blank();
+    c.line("#include \"tforge.h\"");
+    if (kernels(e).contains(Kernel.COPY_BLOCK)
+        || kernels(e).contains(Kernel.FULLY_CONNECTED_PARTIAL)) {
+      c.line("#include \"tforge_patch.h\"");
+    }
+    c.blank();
     c.line("#include <string.h>").blank();
+    budgetCheck(c, up);
     c.line("/* Every activation lives here; offsets come from the whole-graph memory plan. */");
     c.line("static union {");
     c.line("    int64_t align;");
@@ -120,7 +128,11 @@ public final class CEngineEmitter {
     c.open("const int8_t *%s_arena(void) {", n).line("return arena.bytes;").close("}").blank();
     c.open("int %s_run(void) {", n);
     for (Step step : e.steps()) {
-      emitStep(c, n, step);
+      if (step instanceof Step.PatchStage stage) {
+        emitPatchStage(c, n, stage);
+      } else {
+        emitStep(c, n, step);
+      }
       c.line("TFORGE_AFTER_LAYER(%d);", layerIndex(e, step.layer()));
     }
     c.line("return 0;").close("}").blank();
@@ -235,6 +247,45 @@ public final class CEngineEmitter {
           softmax.depth());
     }
     c.close("}");
+  }
+
+  /**
+   * A patch-based stage: each patch's kernel calls in one block; only the stage's last layer
+   * reports to TFORGE_AFTER_LAYER, since the layers before it never hold a whole tensor.
+   */
+  private static void emitPatchStage(CWriter c, String model, Step.PatchStage stage) {
+    for (int p = 0; p < stage.patches().size(); p++) {
+      c.open("{ /* patch %d of %d */", p + 1, stage.patches().size());
+      for (Step call : stage.patches().get(p)) {
+        if (call instanceof Step.CopyBlock copy) {
+          c.line("%s(arena.bytes + %d, %d, arena.bytes + %d, %d, %d, %d);",
+              call.kernel().function(), copy.src(), copy.srcStride(), copy.dst(),
+              copy.dstStride(), copy.rows(), copy.rowBytes());
+        } else if (call instanceof Step.FullyConnectedPartial fc) {
+          String prefix = model + "_" + fc.layer();
+          c.open("{ /* %s */", describe(call));
+          requant(c, fc.requant(), prefix);
+          c.line("%s(arena.bytes + %d, %d, %d, %d, %s_weights, %s, (int32_t *)(void *)(arena.bytes"
+              + " + %d), arena.bytes + %d, %d, %d, %d, &rq);", call.kernel().function(), fc.in(),
+              fc.columns(), fc.firstColumn(), fc.inDepth(), prefix, bias(fc.bias(), prefix),
+              fc.acc(), fc.out(), fc.outDepth(), fc.first() ? 1 : 0, fc.last() ? 1 : 0);
+          c.close("}");
+        } else {
+          emitStep(c, model, call);
+        }
+      }
+      c.close("}");
+    }
+  }
+
+  /**
+   * The budget javac enforced, enforced again by the C compiler (C99: a negative array size), so
+   * an edited header or a hand-tuned arena cannot silently outgrow the board.
+   */
+  private static void budgetCheck(CWriter c, String up) {
+    c.line("/* Compile-time budget check: the arena must fit the board's SRAM budget. */");
+    c.line("typedef char %s_arena_fits_sram_budget[(%s_ARENA_BYTES <= %s_SRAM_BUDGET_BYTES) ? 1"
+        + " : -1];", up.toLowerCase(Locale.ROOT), up, up).blank();
   }
 
   private static void addParams(CWriter c, AddParams a) {
@@ -354,6 +405,16 @@ public final class CEngineEmitter {
         arrays.add(int8(prefix + "_constant", mul.constant()));
       } else if (step instanceof Step.AddConstant add) {
         arrays.add(int8(prefix + "_constant", add.constant()));
+      } else if (step instanceof Step.FullyConnectedPartial fc) {
+        weighted(arrays, prefix, "weights", fc.weights(), fc.bias(), fc.requant());
+      } else if (step instanceof Step.PatchStage stage) {
+        // Every patch calls the same layers: their constants once, named for each layer.
+        String model = prefix.substring(0, prefix.length() - stage.layer().length() - 1);
+        for (Step call : stage.patches().get(0)) {
+          if (!(call instanceof Step.CopyBlock)) {
+            arrays.addAll(of(call, model + "_" + call.layer()));
+          }
+        }
       }
       return arrays;
     }

@@ -61,6 +61,8 @@ public final class MirrorWriter {
   private final CodeBlock.Builder init = CodeBlock.builder();
   private final CodeBlock.Builder run = CodeBlock.builder();
   private final List<FieldSpec> constants = new ArrayList<>();
+  /** Constant fields already written: a patch-based stage calls each layer once per patch. */
+  private final java.util.Set<String> defined = new java.util.HashSet<>();
 
   private MirrorWriter(String packageName, String className, Engine engine) {
     this.packageName = packageName;
@@ -342,6 +344,23 @@ public final class MirrorWriter {
       String params = params(p, REQUANTIZE_PARAMS, r.inputZeroPoint(), r.outputZeroPoint(),
           r.multiplier(), r.shift());
       unary("Quantize", "requantize", rq.in(), rq.out(), rq.size(), params);
+    } else if (step instanceof Step.CopyBlock copy) {
+      run.addStatement("$T.run(arena, $L, $L, arena, $L, $L, $L, $L)", kernel("CopyBlock"),
+          copy.src(), copy.srcStride(), copy.dst(), copy.dstStride(), copy.rows(),
+          copy.rowBytes());
+    } else if (step instanceof Step.FullyConnectedPartial fc) {
+      String rq = requant(p, fc.requant());
+      String weights = bytesConstant(p + "_WEIGHTS", fc.weights());
+      run.addStatement("$T.run(arena, $L, $L, $L, $L, $L, $L, arena, $L, arena, $L, $L, $L, $L,"
+          + " $L)", kernel("FullyConnectedPartial"), fc.in(), fc.columns(), fc.firstColumn(),
+          fc.inDepth(), weights, intsOrNull(p, fc.bias()), fc.acc(), fc.out(), fc.outDepth(),
+          fc.first(), fc.last(), rq);
+    } else if (step instanceof Step.PatchStage stage) {
+      for (int i = 0; i < stage.patches().size(); i++) {
+        run.add("// patch $L of $L of stage '$L'\n", i + 1, stage.patches().size(),
+            stage.layer());
+        stage.patches().get(i).forEach(this::addStep);
+      }
     }
   }
 
@@ -353,6 +372,9 @@ public final class MirrorWriter {
   /** A static final {@code <PREFIX>_PARAMS} field built with {@code type}'s constructor. */
   private String params(String prefix, ClassName type, int... values) {
     String name = prefix + "_PARAMS";
+    if (!defined.add(name)) {
+      return name;
+    }
     constants.add(FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.STATIC,
         Modifier.FINAL).initializer("new $T($L)", type, list(values)).build());
     return name;
@@ -379,6 +401,9 @@ public final class MirrorWriter {
 
   private String requant(String prefix, Requant rq) {
     String name = prefix + "_REQUANT";
+    if (!defined.add(name)) {
+      return name;
+    }
     int channels = rq.multiplier().length;
     writeInts(rq.multiplier());
     writeInts(rq.shift());
@@ -390,6 +415,9 @@ public final class MirrorWriter {
   }
 
   private String bytesConstant(String name, byte[] values) {
+    if (!defined.add(name)) {
+      return name;
+    }
     blob.writeBytes(values);
     constants.add(FieldSpec.builder(BYTES, name, Modifier.PRIVATE, Modifier.STATIC,
         Modifier.FINAL).build());
@@ -402,6 +430,9 @@ public final class MirrorWriter {
       return "null";
     }
     String name = prefix + "_BIAS";
+    if (!defined.add(name)) {
+      return name;
+    }
     writeInts(values);
     constants.add(FieldSpec.builder(INTS, name, Modifier.PRIVATE, Modifier.STATIC,
         Modifier.FINAL).build());

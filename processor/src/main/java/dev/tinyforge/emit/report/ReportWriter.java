@@ -4,6 +4,10 @@ import dev.tinyforge.emit.GeneratedFile;
 import dev.tinyforge.engine.Engine;
 import dev.tinyforge.engine.LayerFacts;
 import dev.tinyforge.plan.Buffer;
+import dev.tinyforge.plan.Decisions;
+import dev.tinyforge.plan.InPlace;
+import dev.tinyforge.plan.patch.PatchSearch;
+import dev.tinyforge.plan.patch.PatchStage;
 
 /** Writes {@code report.json}: the model's budgets, memory and cost figures, layer by layer. */
 public final class ReportWriter {
@@ -34,6 +38,7 @@ public final class ReportWriter {
         .value("bytes", e.outputBytes()).value("offset", e.outputOffset())
         .value("scale", e.outputQuant().scale())
         .value("zero_point", e.outputQuant().zeroPoint()).end('}');
+    memoryPlan(j, e);
     j.beginArray("layers");
     for (LayerFacts l : e.layers()) {
       j.beginObject(null).value("name", l.name()).value("op", l.op())
@@ -46,14 +51,62 @@ public final class ReportWriter {
     j.beginArray("buffers");
     for (Buffer b : e.plan().buffers()) {
       j.beginObject(null).value("tensors", b.tensors().stream()
-              .map(t -> e.graph().tensor(t).name()).toList())
-          .value("offset", e.plan().offsets()[b.id()]).value("bytes", b.size())
+              .map(t -> e.graph().tensor(t).name()).toList());
+      if (b.isWorking()) {
+        j.value("working", b.label());
+      }
+      j.value("offset", e.plan().offsets()[b.id()]).value("bytes", b.size())
           .value("first_step", b.firstStep()).value("last_step", b.lastStep()).end('}');
     }
     j.end(']');
     j.end('}');
     return GeneratedFile.text(GeneratedFile.Kind.FIRMWARE, e.name() + "/report.json",
         j.toString());
+  }
+
+  /**
+   * The planner's choices: in-place ops, scratch, and the patch plan with how it was chosen.
+   * A layer whose output_offset is -1 is inside the patch-based stage: its output exists only
+   * tile by tile, in the working buffers listed under "buffers".
+   */
+  private static void memoryPlan(Json j, Engine e) {
+    Decisions d = e.plan().decisions();
+    j.beginObject("memory_plan");
+    j.beginArray("in_place");
+    for (InPlace op : d.inPlace()) {
+      j.beginObject(null).value("layer", op.layer())
+          .value("overwrites", e.graph().tensor(op.input()).name()).end('}');
+    }
+    j.end(']');
+    j.value("scratch_bytes", 0);
+    j.value("scratch_note", "no kernel needs scratch: convolutions accumulate in registers, and"
+        + " the patch stage's tiles are planned buffers (see buffers[].working)");
+    if (d.search().isPresent()) {
+      PatchSearch s = d.search().get();
+      j.beginObject("patch_search").value("mac_overhead_bound", s.bound())
+          .value("candidates", s.candidates()).value("within_bound", s.withinBound())
+          .value("arena_bytes_without_patches", s.arenaWithout())
+          .value("arena_bytes_with_patches", s.arenaWith()).end('}');
+    } else {
+      j.value("patch_search", "off");
+    }
+    if (d.stage().isPresent()) {
+      PatchStage stage = d.stage().get();
+      var ops = e.graph().ops();
+      long macs = d.search().map(PatchSearch::modelMacs).orElse(e.macs());
+      j.beginObject("patch_plan").value("first_layer", ops.get(stage.first()).name())
+          .value("last_layer", ops.get(stage.last()).name())
+          .value("sink", stage.sink().name().toLowerCase(java.util.Locale.ROOT))
+          .value("grid", new int[] {stage.rows(), stage.cols()})
+          .value("patches", stage.patches().size())
+          .value("extra_macs", stage.extraMacs())
+          .value("mac_overhead", macs == 0 ? 0.0
+              : Math.round(1e4 * stage.extraMacs() / (double) macs) / 1e4)
+          .end('}');
+    } else {
+      j.value("patch_plan", "none");
+    }
+    j.end('}');
   }
 
   private static int[] shape(Engine e, int tensor) {

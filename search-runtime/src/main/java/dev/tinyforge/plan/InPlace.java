@@ -1,0 +1,13 @@
+package dev.tinyforge.plan;
+
+/**
+ * An op that writes its output over its input's bytes because the input dies there: an
+ * element-wise op (activation, requantization, add or multiply, softmax). Its kernels read element
+ * i before they write element i and never read it again, so exact aliasing is safe.
+ *
+ * @param op the op's index in the graph
+ * @param layer its name
+ * @param input the graph tensor whose bytes it overwrites
+ * @param output its output tensor
+ */
+public record InPlace(int op, String layer, int input, int output) {}

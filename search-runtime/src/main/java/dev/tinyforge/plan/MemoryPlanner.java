@@ -1,0 +1,76 @@
+package dev.tinyforge.plan;
+
+import dev.tinyforge.engine.Macs;
+import dev.tinyforge.graph.Graph;
+import dev.tinyforge.graph.Op;
+import dev.tinyforge.plan.patch.PatchCandidates;
+import dev.tinyforge.plan.patch.PatchSearch;
+import dev.tinyforge.plan.patch.PatchStage;
+import java.util.List;
+
+/**
+ * TinyForge's memory plan: whole-graph lifetimes, in-place element-wise ops, and, when it lowers
+ * the arena, patch-based execution of the first stage. The cost model is the real planner: every
+ * candidate stage and grid whose recomputed halos stay within the MAC bound is laid out and placed
+ * by {@link GreedyPlanner}, and the lowest arena wins (ties: fewer MACs, then fewer patches).
+ */
+public final class MemoryPlanner {
+  private MemoryPlanner() {}
+
+  public static MemoryPlan plan(Graph graph) {
+    return plan(graph, PlanOptions.defaults());
+  }
+
+  public static MemoryPlan plan(Graph graph, PlanOptions options) {
+    MemoryPlan best = place(graph, options.inPlace(), null);
+    if (!options.patching()) {
+      return best;
+    }
+    int without = best.arenaBytes();
+    long modelMacs = 0;
+    for (Op op : graph.ops()) {
+      modelMacs += Macs.of(op, graph);
+    }
+    List<PatchCandidates.Candidate> candidates = PatchCandidates.candidates(graph);
+    int withinBound = 0;
+    PatchStage chosen = null;
+    for (PatchCandidates.Candidate candidate : candidates) {
+      if (candidate.arenaLowerBound(graph) > best.arenaBytes()) {
+        continue; // cannot beat the best plan so far, whatever its grid
+      }
+      PatchStage stage = candidate.build(graph);
+      if (stage.extraMacs() > options.patchMacOverhead() * modelMacs) {
+        continue;
+      }
+      withinBound++;
+      MemoryPlan plan = place(graph, options.inPlace(), stage);
+      if (better(plan, stage, best, chosen)) {
+        best = plan;
+        chosen = stage;
+      }
+    }
+    return new MemoryPlan(best.buffers(), best.offsets(), best.arenaBytes(),
+        best.bufferOfTensor(), best.decisions().withSearch(new PatchSearch(
+            options.patchMacOverhead(), candidates.size(), withinBound, without,
+            best.arenaBytes(), modelMacs)));
+  }
+
+  private static boolean better(MemoryPlan plan, PatchStage stage, MemoryPlan best,
+      PatchStage bestStage) {
+    if (plan.arenaBytes() != best.arenaBytes()) {
+      return plan.arenaBytes() < best.arenaBytes();
+    }
+    if (bestStage == null) {
+      return false;
+    }
+    if (stage.extraMacs() != bestStage.extraMacs()) {
+      return stage.extraMacs() < bestStage.extraMacs();
+    }
+    return stage.patches().size() < bestStage.patches().size();
+  }
+
+  private static MemoryPlan place(Graph graph, boolean inPlace, PatchStage stage) {
+    ArenaLayout.Result layout = ArenaLayout.of(graph, inPlace, stage);
+    return GreedyPlanner.place(layout.buffers(), layout.bufferOfTensor(), layout.decisions());
+  }
+}
