@@ -14,6 +14,7 @@ import dev.tinyforge.engine.Engine;
 import dev.tinyforge.processor.diag.DiagnosticPrinter;
 import dev.tinyforge.processor.read.ModelDeclaration;
 import dev.tinyforge.processor.read.ModelDeclarationReader;
+import dev.tinyforge.processor.source.SearchSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -57,6 +58,11 @@ public final class TinyModelProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(SearchSource.OPTION);
+  }
+
+  @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
@@ -89,7 +95,8 @@ public final class TinyModelProcessor extends AbstractProcessor {
     try {
       model = new ModelDeclarationReader(processingEnv.getElementUtils()).read(type);
       ModelCompiler compiler = new ModelCompiler(new ResourceLocator(processingEnv.getFiler(),
-          processingEnv.getElementUtils()));
+          processingEnv.getElementUtils()), SearchSource.STAGE1.equals(
+              processingEnv.getOptions().get(SearchSource.OPTION)));
       Engine engine = compiler.compile(model, problems);
       if (engine != null) {
         claimName(model, problems);
