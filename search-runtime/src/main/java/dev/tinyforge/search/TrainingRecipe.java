@@ -12,7 +12,7 @@ public record TrainingRecipe(int superNetEpochs, int fineTuneEpochs, int batchSi
     int calibration) {
   /** The recipe of the committed example and the README's comparison. */
   public static TrainingRecipe standard() {
-    return new TrainingRecipe(3, 3, 64, 0.2f, 0.1f, 500, 0, 512);
+    return new TrainingRecipe(3, 3, 64, 0.3f, 0.1f, 500, 0, 512);
   }
 
   /** Seconds, not minutes: for tests. */

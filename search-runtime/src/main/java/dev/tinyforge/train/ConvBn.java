@@ -96,12 +96,26 @@ final class ConvBn extends AbstractBlock {
     bn.initialize(manager, dataType, getOutputShapes(new Shape[] {in}));
   }
 
+  /** Sets BN's scale (gamma) to 0: the block's output starts at 0. */
+  void zeroLastScale() {
+    param(bn, "gamma").getArray().muli(0);
+  }
+
   /**
    * The convolution with BN folded in, in the int8 kernel's layout: conv {@code [out][kh][kw][in]},
    * depthwise {@code [kh][kw][out]}; bias = beta - mean * gamma / sqrt(var + eps).
    */
   FoldedConv folded() {
-    float[] w = param(conv, "weight").getArray().toFloatArray(); // [out][in/groups][kh][kw]
+    return fold(param(conv, "weight").getArray().toFloatArray(), outChannels, inChannels, kernel,
+        depthwise, bn);
+  }
+
+  /**
+   * Folds {@code bn} into convolution weights given in DJL's layout {@code [out][in/groups][k][k]}
+   * and returns them in the int8 kernel's layout.
+   */
+  static FoldedConv fold(float[] w, int outChannels, int inChannels, int kernel,
+      boolean depthwise, BatchNorm bn) {
     float[] gamma = param(bn, "gamma").getArray().toFloatArray();
     float[] beta = param(bn, "beta").getArray().toFloatArray();
     float[] mean = param(bn, "runningMean").getArray().toFloatArray();
@@ -130,7 +144,7 @@ final class ConvBn extends AbstractBlock {
   /** Folded float weights and bias. */
   record FoldedConv(float[] weights, float[] bias) {}
 
-  static Parameter param(AbstractBlock block, String name) {
+  static Parameter param(ai.djl.nn.Block block, String name) {
     for (var pair : block.getParameters()) {
       if (pair.getKey().equals(name) || pair.getKey().endsWith("_" + name)) {
         return pair.getValue();

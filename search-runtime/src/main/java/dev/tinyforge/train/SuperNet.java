@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * The weight-sharing super-network of a search space at one width and resolution: the stem, for
- * every stage and every block position up to the largest depth one child block per (kernel,
- * expansion) choice, the head and the classifier. {@link #activate} picks a sub-network; a
+ * every stage and every block position up to the largest depth a {@link BlockPosition} with one
+ * child block per (kernel, expansion) choice (sharing the position's convolution weights), the
+ * head and the classifier. {@link #activate} picks a sub-network; a
  * forward pass runs only its blocks, so a step of SGD without momentum changes only them.
  *
  * <p>Layer for layer it is what {@code Subnet.spec} declares (same channels, strides, SAME
@@ -39,6 +40,7 @@ public final class SuperNet extends AbstractBlock {
   private final ConvBn head;
   private final Linear classifier;
   private final int headChannels;
+  private final List<BlockPosition> positions = new ArrayList<>();
   private Architecture active;
 
   public SuperNet(SearchSpace space, double width, int resolution) {
@@ -59,13 +61,17 @@ public final class SuperNet extends AbstractBlock {
       for (int b = 0; b < maxDepth; b++) {
         int stride = b == 0 ? stage.stride() : 1;
         residual[st][b] = stride == 1 && channels == out;
+        String name = "s" + (st + 1) + "b" + (b + 1);
+        BlockPosition position = addChildBlock(name, new BlockPosition(channels, out,
+            max(space.expansions()), max(space.kernels())));
         List<InvertedResidual> options = new ArrayList<>();
         for (int kernel : space.kernels()) {
           for (int expansion : space.expansions()) {
-            options.add(addChildBlock("s" + (st + 1) + "b" + (b + 1) + "k" + kernel + "e"
-                + expansion, new InvertedResidual(size, channels, out, kernel, expansion, stride)));
+            options.add(position.addChoice("k" + kernel + "e" + expansion,
+                new InvertedResidual(position, size, kernel, expansion, stride)));
           }
         }
+        positions.add(position);
         choices[st][b] = options.toArray(InvertedResidual[]::new);
         size = (size + stride - 1) / stride;
         channels = out;
@@ -75,6 +81,10 @@ public final class SuperNet extends AbstractBlock {
     head = addChildBlock("head", new ConvBn(size, channels, headChannels, 1, 1, false, true));
     classifier = addChildBlock("classifier",
         Linear.builder().setUnits(space.task().classes()).optBias(true).build());
+  }
+
+  private static int max(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).max().orElseThrow();
   }
 
   public double width() {
@@ -133,12 +143,20 @@ public final class SuperNet extends AbstractBlock {
     Shape[] x = inputs;
     stem.initialize(manager, dataType, x);
     x = stem.getOutputShapes(x);
-    for (InvertedResidual[][] stage : choices) {
-      for (InvertedResidual[] position : stage) {
-        for (InvertedResidual option : position) {
+    for (BlockPosition position : positions) {
+      position.initialize(manager, dataType, x);
+    }
+    for (int st = 0; st < choices.length; st++) {
+      for (int b = 0; b < choices[st].length; b++) {
+        for (InvertedResidual option : choices[st][b]) {
           option.initialize(manager, dataType, x);
+          if (residual[st][b]) {
+            // A residual block starts as the identity (its last BN scales by 0): deep sampled
+            // paths then train from the start, as in Goyal et al.'s zero-gamma initialization.
+            option.zeroLastScale();
+          }
         }
-        x = position[0].getOutputShapes(x);
+        x = choices[st][b][0].getOutputShapes(x);
       }
     }
     head.initialize(manager, dataType, x);
@@ -147,18 +165,14 @@ public final class SuperNet extends AbstractBlock {
 
   /** The trainable parameters of the active sub-network (running BN statistics excluded). */
   public List<Parameter> activeParameters() {
-    List<Block> blocks = new ArrayList<>();
-    blocks.add(stem);
+    List<Parameter> result = new ArrayList<>();
     for (int st = 0; st < active.stages().size(); st++) {
       List<Architecture.Block> chosen = active.stages().get(st).blocks();
       for (int b = 0; b < chosen.size(); b++) {
-        blocks.add(choice(st, b, chosen.get(b)));
+        result.addAll(choice(st, b, chosen.get(b)).parameters());
       }
     }
-    blocks.add(head);
-    blocks.add(classifier);
-    List<Parameter> result = new ArrayList<>();
-    for (Block block : blocks) {
+    for (Block block : List.<Block>of(stem, head, classifier)) {
       for (var pair : block.getParameters()) {
         if (pair.getValue().requiresGradient()) {
           result.add(pair.getValue());
@@ -178,11 +192,13 @@ public final class SuperNet extends AbstractBlock {
     for (int st = 0; st < active.stages().size(); st++) {
       List<Architecture.Block> blocks = active.stages().get(st).blocks();
       for (int b = 0; b < blocks.size(); b++) {
-        InvertedResidual block = choice(st, b, blocks.get(b));
+        List<ConvBn.FoldedConv> folded = choice(st, b, blocks.get(b)).folded();
         String prefix = "s" + (st + 1) + "b" + (b + 1) + "_";
-        put(layers, prefix + "expand", block.expand);
-        put(layers, prefix + "dw", block.depthwise);
-        put(layers, prefix + "project", block.project);
+        String[] names = {prefix + "expand", prefix + "dw", prefix + "project"};
+        for (int i = 0; i < 3; i++) {
+          layers.put(names[i], new FloatLayer(names[i], folded.get(i).weights(),
+              folded.get(i).bias()));
+        }
       }
     }
     put(layers, "head", head);
