@@ -176,6 +176,45 @@ public final class TinyNas {
     }
   }
 
+  /** What one fixed network reached with the search's training recipe. */
+  public record Trained(double floatAccuracy, double int8Accuracy, long peakSramBytes,
+      long flashBytes, long macs, double seconds) {}
+
+  /**
+   * A fixed architecture (a baseline such as a scaled MobileNetV2) trained with exactly the
+   * recipe a searched network gets: the super-network phase with this one network, then the
+   * fine-tune phase, then the same PTQ and int8 test.
+   */
+  public static Trained trainFixed(Request request, double width, int resolution,
+      Architecture architecture, Mnist data) {
+    TrainingRecipe recipe = request.training();
+    long t0 = System.nanoTime();
+    Digits all = data.train();
+    int end = recipe.trainLimit() > 0
+        ? Math.min(all.count(), recipe.validation() + recipe.trainLimit()) : all.count();
+    Digits train = all.slice(recipe.validation(), end).resized(resolution);
+    Digits test = data.test().resized(resolution);
+    SuperNet net = new SuperNet(request.space(), width, resolution);
+    try (SuperNetTrainer trainer = new SuperNetTrainer(net, recipe.batchSize(), request.seed())) {
+      trainer.train(train, recipe.superNetEpochs(), recipe.learningRate(), request.seed(),
+          () -> architecture, null);
+      trainer.train(train, recipe.fineTuneEpochs(), recipe.fineTuneLearningRate(),
+          request.seed() + 1, () -> architecture, null);
+      net.activate(architecture);
+      ModelSpec spec = named(Subnet.spec(request.space(), width, resolution, architecture),
+          request.modelName());
+      Quantized quantized = quantize(spec, net.export(), train, recipe.calibration());
+      double floatAccuracy = floatAccuracy(quantized.network(), test);
+      Budget budget = new Budget(request.board().name(), request.board().core(),
+          request.sramBytes(), request.flashBytes(), request.board().clockMhz());
+      Engine engine = Int8Evaluation.engine(spec, quantized.weights(), budget);
+      double int8Accuracy = Int8Evaluation.accuracy(engine, test);
+      CandidateCost cost = CandidateCost.of(spec);
+      return new Trained(floatAccuracy, int8Accuracy, engine.peakSramBytes(), cost.flashBytes(),
+          engine.macs(), seconds(t0));
+    }
+  }
+
   /** A quantized network and the float network it came from. */
   public record Quantized(FloatNetwork network, WeightsFile weights) {}
 
