@@ -7,9 +7,9 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * The app runs a searched model without DJL: javac read its cached search result, and neither
- * the app's class path nor its tests' (a superset of its compile class path) has DJL or
- * PyTorch's native library. (`mvn dependency:tree` of the app shows the same.)
+ * The app runs a searched model without DJL: javac read its cached search result, and Maven
+ * resolves neither DJL nor PyTorch's native library onto the app's test class path (a superset
+ * of its compile class path; `mvn dependency:tree` of the app shows the same).
  */
 class NoDjlTest {
   @Test
@@ -17,7 +17,9 @@ class NoDjlTest {
     String[] entries = System.getProperty("java.class.path").split(File.pathSeparator);
     assertThat(Arrays.stream(entries).filter(e -> e.contains("ai/djl") || e.contains("pytorch")))
         .isEmpty();
-    assertThat(getClass().getClassLoader().getResource("ai/djl/engine/Engine.class")).isNull();
+    // Not asserted: that no ai.djl class loads. In the reactor the processor's own jar (a
+    // provided dependency, for ordering) names target/lib/*.jar in its manifest Class-Path, which
+    // the JVM follows; a user's build resolves the installed processor, whose lib/ does not exist.
   }
 
   @Test
