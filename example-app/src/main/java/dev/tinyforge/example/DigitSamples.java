@@ -1,5 +1,6 @@
 package dev.tinyforge.example;
 
+import dev.tinyforge.data.Images;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,26 @@ import java.util.List;
  */
 record DigitSamples(List<Integer> labels, List<byte[]> inputs) {
   static final int PIXELS = 28 * 28;
+
+  /**
+   * The digits as inputs of {@code bytes} bytes: 28x28 as shipped, or resized to a smaller square
+   * resolution the way TinyNAS trained a searched model ({@code Images.resize}).
+   */
+  List<byte[]> inputsFor(int bytes) {
+    if (bytes == PIXELS) {
+      return inputs;
+    }
+    int size = (int) Math.round(Math.sqrt(bytes));
+    List<byte[]> resized = new ArrayList<>();
+    for (byte[] input : inputs) {
+      byte[] pixels = new byte[PIXELS];
+      for (int i = 0; i < PIXELS; i++) {
+        pixels[i] = (byte) (input[i] + 128);
+      }
+      resized.add(Images.toInt8(Images.resize(pixels, 28, size)));
+    }
+    return resized;
+  }
 
   static DigitSamples load() {
     try (InputStream in = DigitSamples.class.getResourceAsStream("digits-sample.bin")) {

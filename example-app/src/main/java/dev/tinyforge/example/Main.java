@@ -27,7 +27,8 @@ public final class Main {
     Path firmware = Path.of(System.getProperty("tinyforge.firmware",
         "example-app/target/generated-sources/annotations/tinyforge"));
     DigitSamples samples = DigitSamples.load();
-    List<ModelMirror> models = List.of(new DigitsMlpMirror(), new DigitsCnnMirror());
+    List<ModelMirror> models =
+        List.of(new DigitsMlpMirror(), new DigitsCnnMirror(), new DigitsNasMirror());
     boolean allAgree = true;
     for (ModelMirror model : models) {
       printFacts(model);
@@ -63,13 +64,18 @@ public final class Main {
   private static boolean compareWithFirmware(ModelMirror model, Path folder,
       DigitSamples samples) throws IOException {
     Path work = Files.createTempDirectory("tinyforge-example-");
-    RunResult c = ModelRunner.on(CTarget.HOST).run(folder, model.name(), samples.inputs(), work);
+    List<byte[]> inputs = samples.inputsFor(model.inputBytes());
+    RunResult c = ModelRunner.on(CTarget.HOST).run(folder, model.name(), inputs, work);
     int agree = 0;
-    for (int i = 0; i < samples.inputs().size(); i++) {
-      byte[] java = model.invoke(samples.inputs().get(i));
+    int mirrorCorrect = 0;
+    int cCorrect = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      byte[] java = model.invoke(inputs.get(i));
       if (Arrays.equals(java, c.output(i))) {
         agree++;
       }
+      mirrorCorrect += argMax(java) == samples.labels().get(i) ? 1 : 0;
+      cCorrect += argMax(c.output(i)) == samples.labels().get(i) ? 1 : 0;
       if (i == 0) {
         OUT.printf(Locale.ROOT, "digit %d: mirror %s%n", samples.labels().get(i),
             Arrays.toString(java));
@@ -78,7 +84,21 @@ public final class Main {
       }
     }
     OUT.printf(Locale.ROOT, "%d of %d digits: mirror and C agree byte for byte%n", agree,
-        samples.inputs().size());
-    return agree == samples.inputs().size();
+        inputs.size());
+    OUT.printf(Locale.ROOT, "int8 accuracy on the %d shipped digits: mirror %d/%d (%.0f%%),"
+            + " generated C %d/%d (%.0f%%)%n", inputs.size(), mirrorCorrect, inputs.size(),
+        100.0 * mirrorCorrect / inputs.size(), cCorrect, inputs.size(),
+        100.0 * cCorrect / inputs.size());
+    return agree == inputs.size();
+  }
+
+  private static int argMax(byte[] scores) {
+    int best = 0;
+    for (int i = 1; i < scores.length; i++) {
+      if (scores[i] > scores[best]) {
+        best = i;
+      }
+    }
+    return best;
   }
 }

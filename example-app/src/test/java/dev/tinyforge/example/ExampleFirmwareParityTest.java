@@ -31,7 +31,8 @@ class ExampleFirmwareParityTest {
 
   static Stream<Arguments> modelsAndTargets() {
     List<Arguments> cases = new ArrayList<>();
-    for (ModelMirror model : List.of(new DigitsMlpMirror(), new DigitsCnnMirror())) {
+    for (ModelMirror model : List.of(new DigitsMlpMirror(), new DigitsCnnMirror(),
+        new DigitsNasMirror())) {
       cases.add(Arguments.of(model, "host", ModelRunner.on(CTarget.HOST)));
       cases.add(Arguments.of(model, "host-sanitized", ModelRunner.on(CTarget.HOST)
           .withSanitizers()));
@@ -45,7 +46,7 @@ class ExampleFirmwareParityTest {
   @MethodSource("modelsAndTargets")
   void firmwareEqualsMirror(ModelMirror model, String where, ModelRunner runner) {
     requireTools(runner.target());
-    List<byte[]> inputs = new ArrayList<>(DigitSamples.load().inputs());
+    List<byte[]> inputs = new ArrayList<>(DigitSamples.load().inputsFor(model.inputBytes()));
     Random random = new Random(model.name().hashCode());
     for (int i = 0; i < RANDOM_INPUTS; i++) {
       byte[] input = new byte[model.inputBytes()];

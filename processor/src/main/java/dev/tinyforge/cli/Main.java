@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Compile-time TinyML: turns trained int8 TFLite models into C engines for"
         + " microcontrollers.",
-    subcommands = {GenerateCommand.class, AnalyzeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, AnalyzeCommand.class, SearchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @Spec private CommandSpec spec;
 
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing the command: generate or analyze");
+        "Missing the command: generate, analyze or search");
   }
 
   /** The version in the jar's manifest, when run from the jar. */

@@ -9,6 +9,7 @@ import dev.tinyforge.plan.PlanOptions;
 import dev.tinyforge.processor.read.ModelDeclaration;
 import dev.tinyforge.processor.source.DeclaredSource;
 import dev.tinyforge.processor.source.ModelSource;
+import dev.tinyforge.processor.source.SearchSource;
 import dev.tinyforge.processor.source.TfliteSource;
 import dev.tinyforge.processor.validate.BoardFiguresRule;
 import dev.tinyforge.processor.validate.CustomBoardRule;
@@ -18,7 +19,8 @@ import java.util.List;
 
 /**
  * The stages from a declaration to a planned engine, with a validation gate after each:
- * declaration rules, the graph from its source (layer fields or a TFLite file), planning, engine
+ * declaration rules, the graph from its source (layer fields, a TFLite file or a cached search
+ * result), planning, engine
  * rules. Returns null when any stage found an error; {@code problems} then says why.
  */
 final class ModelCompiler {
@@ -27,22 +29,27 @@ final class ModelCompiler {
       List.of(new CustomBoardRule(), new BoardFiguresRule(), new ModelNameRule());
 
   private final ResourceLocator resources;
+  private final boolean stage1Fallback;
 
   private final String patchOption;
 
   ModelCompiler(ResourceLocator resources) {
-    this(resources, null);
+    this(resources, null, false);
   }
 
-  /** @param patchOption the value of -Atinyforge.patchMacOverhead, or null */
-  ModelCompiler(ResourceLocator resources, String patchOption) {
+  /**
+   * @param patchOption the value of -Atinyforge.patchMacOverhead, or null
+   * @param stage1Fallback searched models without a usable cache build from stage 1
+   */
+  ModelCompiler(ResourceLocator resources, String patchOption, boolean stage1Fallback) {
     this.resources = resources;
     this.patchOption = patchOption;
+    this.stage1Fallback = stage1Fallback;
   }
 
   Engine compile(ModelDeclaration model, Problems problems) {
-    ModelSource source =
-        model.isTflite() ? new TfliteSource(resources) : new DeclaredSource(resources);
+    ModelSource source = model.isSearched() ? new SearchSource(resources, stage1Fallback)
+        : model.isTflite() ? new TfliteSource(resources) : new DeclaredSource(resources);
     DECLARATION_RULES.forEach(rule -> rule.check(model, problems));
     source.rules().forEach(rule -> rule.check(model, problems));
     if (problems.hasErrors()) {

@@ -54,6 +54,11 @@ public final class ResourceLocator {
     return packageName.isEmpty() ? name : packageName.replace('.', '/') + "/" + name;
   }
 
+  /** The owner's package name, "" for the unnamed package. */
+  public String packageOf(TypeElement owner) {
+    return packageName(owner);
+  }
+
   private String packageName(TypeElement owner) {
     PackageElement pkg = elements.getPackageOf(owner);
     return pkg.isUnnamed() ? "" : pkg.getQualifiedName().toString();

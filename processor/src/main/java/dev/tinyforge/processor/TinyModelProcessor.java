@@ -14,6 +14,7 @@ import dev.tinyforge.engine.Engine;
 import dev.tinyforge.processor.diag.DiagnosticPrinter;
 import dev.tinyforge.processor.read.ModelDeclaration;
 import dev.tinyforge.processor.read.ModelDeclarationReader;
+import dev.tinyforge.processor.source.SearchSource;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -58,7 +59,7 @@ public final class TinyModelProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(EngineStage.PATCH_OPTION);
+    return Set.of(EngineStage.PATCH_OPTION, SearchSource.OPTION);
   }
 
   @Override
@@ -100,7 +101,8 @@ public final class TinyModelProcessor extends AbstractProcessor {
       model = new ModelDeclarationReader(processingEnv.getElementUtils()).read(type);
       ModelCompiler compiler = new ModelCompiler(new ResourceLocator(processingEnv.getFiler(),
           processingEnv.getElementUtils()),
-          processingEnv.getOptions().get(EngineStage.PATCH_OPTION));
+          processingEnv.getOptions().get(EngineStage.PATCH_OPTION),
+          SearchSource.STAGE1.equals(processingEnv.getOptions().get(SearchSource.OPTION)));
       Engine engine = compiler.compile(model, problems);
       if (engine != null) {
         claimName(model, problems);

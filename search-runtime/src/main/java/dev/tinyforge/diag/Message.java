@@ -77,6 +77,23 @@ public enum Message {
   TFLITE_CONFLICT("TinyModel/TfliteConflict",
       "%s is imported from tflite = \"%s\", which gives its layers, input shape and quantization,"
           + " but it also declares %s; remove them, or remove tflite"),
+  SEARCH_CONFLICT("TinyModel/SearchConflict",
+      "%s is searched (@SearchSpace), which chooses its layers, input and weights, but it also"
+          + " declares %s; remove them, or remove @SearchSpace"),
+  SEARCH_SPACE("SearchSpace/Invalid", "%s"),
+  SEARCH_CACHE_MISSING("Search/CacheMissing",
+      "no search result %s beside %s: javac reads TinyNAS results and never trains. Run the"
+          + " search once and commit what it writes: %s (or compile with"
+          + " -Atinyforge.search=stage1 to build the largest network stage 1 finds, untrained)"),
+  SEARCH_CACHE_STALE("Search/CacheStale",
+      "the search result %s is stale: %s. Refresh it with: %s"),
+  SEARCH_CACHE_CORRUPT("Search/CacheCorrupt",
+      "the search result %s cannot be used: %s. Write it again with: %s"),
+  SEARCH_BUDGET("Search/Budget", "%s"),
+  SEARCH_STAGE1_ONLY("Search/Stage1Only",
+      "no trained search result %s (%s): built from stage 1 alone, the largest network that fits"
+          + " (width %s, resolution %d, %,d MACs), with seeded untrained weights (seed %d); it"
+          + " predicts nothing useful. Train it with: %s"),
   CLI_USAGE("Cli/Usage", "%s. Run '%s --help' for the options"),
   CLI_BOARD("Cli/Board", "unknown board \"%s\"; use one of %s (CUSTOM with --sram-kb,"
       + " --flash-kb and --clock-mhz)"),
@@ -88,6 +105,8 @@ public enum Message {
   CLI_OUTPUT_EXISTS("Cli/OutputExists",
       "the output folder %s exists and is not empty; choose another --out, or add --force to"
           + " replace it"),
+  CLI_DATA("Cli/Data", "%s"),
+  CLI_SEARCH("Cli/Search", "%s"),
   CLI_OUTPUT("Cli/Output", "cannot write the output folder %s: %s; nothing was written"),
   NOT_A_CLASS("TinyModel/NotAClass",
       "@TinyModel goes on a class whose Layer fields declare the layers; %s is a %s"),

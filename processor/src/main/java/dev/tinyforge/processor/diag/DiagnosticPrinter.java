@@ -15,6 +15,9 @@ import javax.tools.Diagnostic;
  * one, else on the annotation, else on the element.
  */
 public final class DiagnosticPrinter {
+  /** Loci with this member prefix are on {@code @SearchSpace}: "search:cache". */
+  public static final String SEARCH = "search:";
+
   private final Messager messager;
 
   public DiagnosticPrinter(Messager messager) {
@@ -35,6 +38,17 @@ public final class DiagnosticPrinter {
     }
     Element element = model.type();
     AnnotationValues annotation = model.annotation();
+    if (locus.isModel() && locus.member().startsWith(SEARCH) && model.isSearched()) {
+      // a member of @SearchSpace; "search:" alone is the annotation itself
+      AnnotationValues search = model.search();
+      AnnotationValue value = search.written(locus.member().substring(SEARCH.length()));
+      if (value != null) {
+        messager.printMessage(kind, problem.text(), element, search.mirror(), value);
+      } else {
+        messager.printMessage(kind, problem.text(), element, search.mirror());
+      }
+      return;
+    }
     if (!locus.isModel() && locus.layer() < model.layers().size()) {
       LayerDeclaration layer = model.layers().get(locus.layer());
       element = layer.field();

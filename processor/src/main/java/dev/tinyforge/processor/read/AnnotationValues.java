@@ -66,6 +66,15 @@ public final class AnnotationValues {
     return result;
   }
 
+  public double[] doubleArray(String member) {
+    List<?> values = (List<?>) value(member);
+    double[] result = new double[values.size()];
+    for (int i = 0; i < result.length; i++) {
+      result[i] = ((Number) ((AnnotationValue) values.get(i)).getValue()).doubleValue();
+    }
+    return result;
+  }
+
   private Object value(String member) {
     AnnotationValue value = find(withDefaults, member);
     if (value == null) {

@@ -21,6 +21,7 @@ import javax.lang.model.util.Elements;
 public final class ModelDeclarationReader {
   static final String ANNOTATIONS = "dev.tinyforge.annotations.";
   public static final String TINY_MODEL = ANNOTATIONS + "TinyModel";
+  public static final String SEARCH_SPACE = ANNOTATIONS + "SearchSpace";
 
   private final Elements elements;
 
@@ -62,7 +63,9 @@ public final class ModelDeclarationReader {
         model.longValue("seed"),
         model.stringValue("tflite"),
         layers,
-        ambiguous);
+        ambiguous,
+        find(type, SEARCH_SPACE) == null ? null
+            : new AnnotationValues(find(type, SEARCH_SPACE), elements));
   }
 
   /** The layer annotations on a field, by their names in {@code dev.tinyforge.annotations}. */
@@ -105,6 +108,16 @@ public final class ModelDeclarationReader {
 
   private static Activation activation(AnnotationValues v) {
     return Activation.valueOf(v.enumValue("activation"));
+  }
+
+  private static AnnotationMirror find(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
   }
 
   private static AnnotationMirror mirror(Element element, String qualifiedName) {
