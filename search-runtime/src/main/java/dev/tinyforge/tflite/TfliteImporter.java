@@ -286,14 +286,14 @@ public final class TfliteImporter {
       use(c, "it has no Conv2DOptions");
       return;
     }
-    Integer in = activationInput(c, op.inputs()[0]);
-    Integer out = activationOutput(c, op.outputs()[0]);
-    TfliteTensor filter = constant(c, op.inputs()[1], "filter");
-    Activation activation = activation(c, o.activation());
-    if (in == null || out == null || filter == null || activation == null
-        || !rank4(c, in, "input") || !rank4(c, out, "output")) {
+    ConvOperands operands = convOperands(c, op, o.activation());
+    if (operands == null) {
       return;
     }
+    int in = operands.in();
+    int out = operands.out();
+    TfliteTensor filter = operands.filter();
+    Activation activation = operands.activation();
     Shape inShape = shape(in);
     Shape outShape = shape(out);
     int[] f = filter.shape();
@@ -327,14 +327,14 @@ public final class TfliteImporter {
       use(c, "it has no DepthwiseConv2DOptions");
       return;
     }
-    Integer in = activationInput(c, op.inputs()[0]);
-    Integer out = activationOutput(c, op.outputs()[0]);
-    TfliteTensor filter = constant(c, op.inputs()[1], "filter");
-    Activation activation = activation(c, o.activation());
-    if (in == null || out == null || filter == null || activation == null
-        || !rank4(c, in, "input") || !rank4(c, out, "output")) {
+    ConvOperands operands = convOperands(c, op, o.activation());
+    if (operands == null) {
       return;
     }
+    int in = operands.in();
+    int out = operands.out();
+    TfliteTensor filter = operands.filter();
+    Activation activation = operands.activation();
     Shape inShape = shape(in);
     Shape outShape = shape(out);
     int[] f = filter.shape();
@@ -360,6 +360,22 @@ public final class TfliteImporter {
     }
     ops.add(new Op.DepthwiseConv2d(opName, in, out, weights, bias, multiplier, window,
         activation));
+  }
+
+  /** The operands conv and depthwise share: rank-4 input and output, a constant filter. */
+  private record ConvOperands(int in, int out, TfliteTensor filter, Activation activation) {}
+
+  /** The operands, or null after reporting why they are unusable. */
+  private ConvOperands convOperands(Context c, TfliteOperator op, TfliteActivation fused) {
+    Integer in = activationInput(c, op.inputs()[0]);
+    Integer out = activationOutput(c, op.outputs()[0]);
+    TfliteTensor filter = constant(c, op.inputs()[1], "filter");
+    Activation activation = activation(c, fused);
+    if (in == null || out == null || filter == null || activation == null
+        || !rank4(c, in, "input") || !rank4(c, out, "output")) {
+      return null;
+    }
+    return new ConvOperands(in, out, filter, activation);
   }
 
   private void fullyConnected(Context c, TfliteOperator op, String opName) {
