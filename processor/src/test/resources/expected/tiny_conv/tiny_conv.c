@@ -2,17 +2,24 @@
 #include "tiny_conv.h"
 #include "tiny_conv_weights.h"
 #include "tforge.h"
+#include "tforge_fast.h"
 
 #include <string.h>
 
 /* Compile-time budget check: the arena must fit the board's SRAM budget. */
-typedef char tiny_conv_arena_fits_sram_budget[(TINY_CONV_ARENA_BYTES <= TINY_CONV_SRAM_BUDGET_BYTES) ? 1 : -1];
+typedef char tiny_conv_arena_fits_sram_budget[(TINY_CONV_ARENA_BYTES + TINY_CONV_SCRATCH_BYTES <= TINY_CONV_SRAM_BUDGET_BYTES) ? 1 : -1];
 
 /* Every activation lives here; offsets come from the whole-graph memory plan. */
 static union {
     int64_t align;
     int8_t bytes[TINY_CONV_ARENA_BYTES];
 } arena;
+
+/* Shared by every layer that needs scratch, only while that layer runs. */
+static union {
+    int32_t align;
+    int8_t bytes[TINY_CONV_SCRATCH_BYTES];
+} scratch;
 
 int8_t *tiny_conv_input(void) {
     return arena.bytes + 72;
@@ -36,20 +43,19 @@ const int8_t *tiny_conv_arena(void) {
 }
 
 int tiny_conv_run(void) {
-    { /* tforge_conv2d_s8 'conv' */
+    { /* tforge_conv2d_im2col_s8 'conv' */
         static const tforge_dims in = {6, 6, 1};
         static const tforge_dims out = {6, 6, 2};
         static const tforge_window win = {3, 3, 1, 1, 1, 1, 1, 1};
         static const tforge_requant rq = {128, -128, -128, 127, tiny_conv_conv_multiplier, tiny_conv_conv_shift};
-        tforge_conv2d_s8(arena.bytes + 72, &in, tiny_conv_conv_filter, tiny_conv_conv_bias, arena.bytes + 0, &out, &win, &rq);
+        tforge_conv2d_im2col_s8(arena.bytes + 72, &in, tiny_conv_conv_filter, tiny_conv_conv_folded_bias, arena.bytes + 0, &out, &win, &rq, scratch.bytes);
     }
     TFORGE_AFTER_LAYER(0);
-    { /* tforge_depthwise_conv2d_s8 'depthwise' */
+    { /* tforge_depthwise_conv2d_3x3_s8 'depthwise' */
         static const tforge_dims in = {6, 6, 2};
         static const tforge_dims out = {6, 6, 2};
-        static const tforge_window win = {3, 3, 1, 1, 1, 1, 1, 1};
         static const tforge_requant rq = {128, -128, -128, 127, tiny_conv_depthwise_multiplier, tiny_conv_depthwise_shift};
-        tforge_depthwise_conv2d_s8(arena.bytes + 0, &in, tiny_conv_depthwise_filter, tiny_conv_depthwise_bias, arena.bytes + 72, &out, 1, &win, &rq);
+        tforge_depthwise_conv2d_3x3_s8(arena.bytes + 0, &in, tiny_conv_depthwise_filter, tiny_conv_depthwise_folded_bias, arena.bytes + 72, &out, 1, 1, 1, 1, &rq);
     }
     TFORGE_AFTER_LAYER(1);
     { /* tforge_add_s8 'residual' */
@@ -64,9 +70,9 @@ int tiny_conv_run(void) {
         tforge_avgpool_s8(arena.bytes + 72, &in, arena.bytes + 0, &out, &win, -128, 127);
     }
     TFORGE_AFTER_LAYER(3);
-    { /* tforge_fully_connected_s8 'logits' */
+    { /* tforge_fully_connected_fast_s8 'logits' */
         static const tforge_requant rq = {0, 0, -128, 127, tiny_conv_logits_multiplier, tiny_conv_logits_shift};
-        tforge_fully_connected_s8(arena.bytes + 0, 18, tiny_conv_logits_weights, tiny_conv_logits_bias, arena.bytes + 20, 3, &rq);
+        tforge_fully_connected_fast_s8(arena.bytes + 0, 18, tiny_conv_logits_weights, tiny_conv_logits_folded_bias, arena.bytes + 20, 3, &rq);
     }
     TFORGE_AFTER_LAYER(5);
     { /* tforge_softmax_s8 'probabilities' */

@@ -7,6 +7,8 @@
 #define TINY_CONV_INPUT_BYTES 36
 #define TINY_CONV_OUTPUT_BYTES 3
 #define TINY_CONV_ARENA_BYTES 144
+/* The one scratch buffer all layers share (im2col columns), sized for the largest. */
+#define TINY_CONV_SCRATCH_BYTES 18
 /* The SRAM budget javac checked the plan against (STM32F412). */
 #define TINY_CONV_SRAM_BUDGET_BYTES 262144
 /* real = scale * (q - zero_point) */

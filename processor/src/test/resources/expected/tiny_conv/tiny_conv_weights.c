@@ -5,8 +5,8 @@ const int8_t tiny_conv_conv_filter[18] = {
     17, -54, 92, -96, 67, -122, -31, -27, 85, -16, -80, 70, 108, 127, -17, -99,
     -18, -100
 };
-const int32_t tiny_conv_conv_bias[2] = {
-    581, 144
+const int32_t tiny_conv_conv_folded_bias[2] = {
+    -8251, -3056
 };
 const int32_t tiny_conv_conv_multiplier[2] = {
     1164443143, 1630764277
@@ -19,8 +19,8 @@ const int8_t tiny_conv_depthwise_filter[18] = {
     70, 5, 104, 50, 49, -25, 2, -117, 78, -33, 68, -61, 115, 12, 92, 17,
     78, -53
 };
-const int32_t tiny_conv_depthwise_bias[2] = {
-    -719, 406
+const int32_t tiny_conv_depthwise_folded_bias[2] = {
+    83249, -25834
 };
 const int32_t tiny_conv_depthwise_multiplier[2] = {
     1186247154, 1313952403
@@ -35,7 +35,7 @@ const int8_t tiny_conv_logits_weights[54] = {
     11, -99, 73, -111, -57, 89, -39, -15, 61, -118, -95, 74, -55, 3, 90, 84,
     55, -80, 10, 4, -69, -90
 };
-const int32_t tiny_conv_logits_bias[3] = {
+const int32_t tiny_conv_logits_folded_bias[3] = {
     429, 515, 234
 };
 const int32_t tiny_conv_logits_multiplier[3] = {

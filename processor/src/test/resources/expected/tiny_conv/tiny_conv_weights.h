@@ -5,15 +5,15 @@
 #include <stdint.h>
 
 extern const int8_t tiny_conv_conv_filter[18];
-extern const int32_t tiny_conv_conv_bias[2];
+extern const int32_t tiny_conv_conv_folded_bias[2];
 extern const int32_t tiny_conv_conv_multiplier[2];
 extern const int32_t tiny_conv_conv_shift[2];
 extern const int8_t tiny_conv_depthwise_filter[18];
-extern const int32_t tiny_conv_depthwise_bias[2];
+extern const int32_t tiny_conv_depthwise_folded_bias[2];
 extern const int32_t tiny_conv_depthwise_multiplier[2];
 extern const int32_t tiny_conv_depthwise_shift[2];
 extern const int8_t tiny_conv_logits_weights[54];
-extern const int32_t tiny_conv_logits_bias[3];
+extern const int32_t tiny_conv_logits_folded_bias[3];
 extern const int32_t tiny_conv_logits_multiplier[3];
 extern const int32_t tiny_conv_logits_shift[3];
 

@@ -39,7 +39,7 @@ public final class TinyMlpMirror implements ModelMirror {
 
   public static final long CONSTANT_BYTES = 78L;
 
-  public static final long FLASH_BYTES_ESTIMATE = 1598L;
+  public static final long FLASH_BYTES_ESTIMATE = 2048L;
 
   public static final long PEAK_SRAM_BYTES = 8L;
 

@@ -2,11 +2,12 @@
 #include "tiny_mlp.h"
 #include "tiny_mlp_weights.h"
 #include "tforge.h"
+#include "tforge_fast.h"
 
 #include <string.h>
 
 /* Compile-time budget check: the arena must fit the board's SRAM budget. */
-typedef char tiny_mlp_arena_fits_sram_budget[(TINY_MLP_ARENA_BYTES <= TINY_MLP_SRAM_BUDGET_BYTES) ? 1 : -1];
+typedef char tiny_mlp_arena_fits_sram_budget[(TINY_MLP_ARENA_BYTES + TINY_MLP_SCRATCH_BYTES <= TINY_MLP_SRAM_BUDGET_BYTES) ? 1 : -1];
 
 /* Every activation lives here; offsets come from the whole-graph memory plan. */
 static union {
@@ -36,14 +37,14 @@ const int8_t *tiny_mlp_arena(void) {
 }
 
 int tiny_mlp_run(void) {
-    { /* tforge_fully_connected_s8 'hidden' */
+    { /* tforge_fully_connected_fast_s8 'hidden' */
         static const tforge_requant rq = {0, -128, -128, 127, tiny_mlp_hidden_multiplier, tiny_mlp_hidden_shift};
-        tforge_fully_connected_s8(arena.bytes + 0, 4, tiny_mlp_hidden_weights, tiny_mlp_hidden_bias, arena.bytes + 4, 3, &rq);
+        tforge_fully_connected_fast_s8(arena.bytes + 0, 4, tiny_mlp_hidden_weights, tiny_mlp_hidden_folded_bias, arena.bytes + 4, 3, &rq);
     }
     TFORGE_AFTER_LAYER(0);
-    { /* tforge_fully_connected_s8 'logits' */
+    { /* tforge_fully_connected_fast_s8 'logits' */
         static const tforge_requant rq = {128, 5, -128, 127, tiny_mlp_logits_multiplier, tiny_mlp_logits_shift};
-        tforge_fully_connected_s8(arena.bytes + 4, 3, tiny_mlp_logits_weights, tiny_mlp_logits_bias, arena.bytes + 0, 2, &rq);
+        tforge_fully_connected_fast_s8(arena.bytes + 4, 3, tiny_mlp_logits_weights, tiny_mlp_logits_folded_bias, arena.bytes + 0, 2, &rq);
     }
     TFORGE_AFTER_LAYER(1);
     { /* tforge_softmax_s8 'probabilities' */

@@ -7,6 +7,8 @@
 #define TINY_MLP_INPUT_BYTES 4
 #define TINY_MLP_OUTPUT_BYTES 2
 #define TINY_MLP_ARENA_BYTES 8
+/* The one scratch buffer all layers share (im2col columns), sized for the largest. */
+#define TINY_MLP_SCRATCH_BYTES 0
 /* The SRAM budget javac checked the plan against (NRF52840). */
 #define TINY_MLP_SRAM_BUDGET_BYTES 262144
 /* real = scale * (q - zero_point) */

@@ -4,7 +4,7 @@
 const int8_t tiny_mlp_hidden_weights[12] = {
     10, -20, 30, -40, 50, -60, 70, -80, 90, -100, 110, -120
 };
-const int32_t tiny_mlp_hidden_bias[3] = {
+const int32_t tiny_mlp_hidden_folded_bias[3] = {
     100, -50, 0
 };
 const int32_t tiny_mlp_hidden_multiplier[3] = {
@@ -17,8 +17,8 @@ const int32_t tiny_mlp_hidden_shift[3] = {
 const int8_t tiny_mlp_logits_weights[6] = {
     25, -25, 50, -50, 75, -75
 };
-const int32_t tiny_mlp_logits_bias[2] = {
-    10, -10
+const int32_t tiny_mlp_logits_folded_bias[2] = {
+    6410, -6410
 };
 const int32_t tiny_mlp_logits_multiplier[2] = {
     1374389580, 1374389580

@@ -5,11 +5,11 @@
 #include <stdint.h>
 
 extern const int8_t tiny_mlp_hidden_weights[12];
-extern const int32_t tiny_mlp_hidden_bias[3];
+extern const int32_t tiny_mlp_hidden_folded_bias[3];
 extern const int32_t tiny_mlp_hidden_multiplier[3];
 extern const int32_t tiny_mlp_hidden_shift[3];
 extern const int8_t tiny_mlp_logits_weights[6];
-extern const int32_t tiny_mlp_logits_bias[2];
+extern const int32_t tiny_mlp_logits_folded_bias[2];
 extern const int32_t tiny_mlp_logits_multiplier[2];
 extern const int32_t tiny_mlp_logits_shift[2];
 

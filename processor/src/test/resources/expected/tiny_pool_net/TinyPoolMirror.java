@@ -42,9 +42,9 @@ public final class TinyPoolMirror implements ModelMirror {
 
   public static final long CONSTANT_BYTES = 88L;
 
-  public static final long FLASH_BYTES_ESTIMATE = 2048L;
+  public static final long FLASH_BYTES_ESTIMATE = 4198L;
 
-  public static final long PEAK_SRAM_BYTES = 192L;
+  public static final long PEAK_SRAM_BYTES = 196L;
 
   public static final long SRAM_BUDGET_BYTES = 8192L;
 

@@ -2,17 +2,24 @@
 #include "tiny_pool_net.h"
 #include "tiny_pool_net_weights.h"
 #include "tforge.h"
+#include "tforge_fast.h"
 
 #include <string.h>
 
 /* Compile-time budget check: the arena must fit the board's SRAM budget. */
-typedef char tiny_pool_net_arena_fits_sram_budget[(TINY_POOL_NET_ARENA_BYTES <= TINY_POOL_NET_SRAM_BUDGET_BYTES) ? 1 : -1];
+typedef char tiny_pool_net_arena_fits_sram_budget[(TINY_POOL_NET_ARENA_BYTES + TINY_POOL_NET_SCRATCH_BYTES <= TINY_POOL_NET_SRAM_BUDGET_BYTES) ? 1 : -1];
 
 /* Every activation lives here; offsets come from the whole-graph memory plan. */
 static union {
     int64_t align;
     int8_t bytes[TINY_POOL_NET_ARENA_BYTES];
 } arena;
+
+/* Shared by every layer that needs scratch, only while that layer runs. */
+static union {
+    int32_t align;
+    int8_t bytes[TINY_POOL_NET_SCRATCH_BYTES];
+} scratch;
 
 int8_t *tiny_pool_net_input(void) {
     return arena.bytes + 0;
@@ -36,12 +43,12 @@ const int8_t *tiny_pool_net_arena(void) {
 }
 
 int tiny_pool_net_run(void) {
-    { /* tforge_conv2d_s8 'pointwise' */
+    { /* tforge_conv2d_im2col_s8 'pointwise' */
         static const tforge_dims in = {8, 8, 2};
         static const tforge_dims out = {4, 4, 4};
         static const tforge_window win = {1, 1, 2, 2, 1, 1, 0, 0};
         static const tforge_requant rq = {128, 0, -128, 127, tiny_pool_net_pointwise_multiplier, tiny_pool_net_pointwise_shift};
-        tforge_conv2d_s8(arena.bytes + 0, &in, tiny_pool_net_pointwise_filter, tiny_pool_net_pointwise_bias, arena.bytes + 128, &out, &win, &rq);
+        tforge_conv2d_im2col_s8(arena.bytes + 0, &in, tiny_pool_net_pointwise_filter, tiny_pool_net_pointwise_folded_bias, arena.bytes + 128, &out, &win, &rq, scratch.bytes);
     }
     TFORGE_AFTER_LAYER(0);
     { /* tforge_maxpool_s8 'max' */
@@ -58,9 +65,9 @@ int tiny_pool_net_run(void) {
         tforge_avgpool_s8(arena.bytes + 0, &in, arena.bytes + 64, &out, &win, -128, 127);
     }
     TFORGE_AFTER_LAYER(3);
-    { /* tforge_fully_connected_s8 'scores' */
+    { /* tforge_fully_connected_fast_s8 'scores' */
         static const tforge_requant rq = {0, -128, -128, 127, tiny_pool_net_scores_multiplier, tiny_pool_net_scores_shift};
-        tforge_fully_connected_s8(arena.bytes + 64, 4, tiny_pool_net_scores_weights, tiny_pool_net_scores_bias, arena.bytes + 0, 2, &rq);
+        tforge_fully_connected_fast_s8(arena.bytes + 64, 4, tiny_pool_net_scores_weights, tiny_pool_net_scores_folded_bias, arena.bytes + 0, 2, &rq);
     }
     TFORGE_AFTER_LAYER(4);
     return 0;

@@ -7,6 +7,8 @@
 #define TINY_POOL_NET_INPUT_BYTES 128
 #define TINY_POOL_NET_OUTPUT_BYTES 2
 #define TINY_POOL_NET_ARENA_BYTES 192
+/* The one scratch buffer all layers share (im2col columns), sized for the largest. */
+#define TINY_POOL_NET_SCRATCH_BYTES 4
 /* The SRAM budget javac checked the plan against (CUSTOM). */
 #define TINY_POOL_NET_SRAM_BUDGET_BYTES 8192
 /* real = scale * (q - zero_point) */

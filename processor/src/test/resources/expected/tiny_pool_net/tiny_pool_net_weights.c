@@ -4,8 +4,8 @@
 const int8_t tiny_pool_net_pointwise_filter[8] = {
     -64, 42, 114, -95, 17, -54, 92, -96
 };
-const int32_t tiny_pool_net_pointwise_bias[4] = {
-    760, -480, 224, 472
+const int32_t tiny_pool_net_pointwise_folded_bias[4] = {
+    -2056, 1952, -4512, -40
 };
 const int32_t tiny_pool_net_pointwise_multiplier[4] = {
     1447925190, 1211547898, 1169425672, 1452339220
@@ -17,7 +17,7 @@ const int32_t tiny_pool_net_pointwise_shift[4] = {
 const int8_t tiny_pool_net_scores_weights[8] = {
     -3, -82, -33, -65, -35, -29, -8, -30
 };
-const int32_t tiny_pool_net_scores_bias[2] = {
+const int32_t tiny_pool_net_scores_folded_bias[2] = {
     201, -41
 };
 const int32_t tiny_pool_net_scores_multiplier[2] = {

@@ -5,11 +5,11 @@
 #include <stdint.h>
 
 extern const int8_t tiny_pool_net_pointwise_filter[8];
-extern const int32_t tiny_pool_net_pointwise_bias[4];
+extern const int32_t tiny_pool_net_pointwise_folded_bias[4];
 extern const int32_t tiny_pool_net_pointwise_multiplier[4];
 extern const int32_t tiny_pool_net_pointwise_shift[4];
 extern const int8_t tiny_pool_net_scores_weights[8];
-extern const int32_t tiny_pool_net_scores_bias[2];
+extern const int32_t tiny_pool_net_scores_folded_bias[2];
 extern const int32_t tiny_pool_net_scores_multiplier[2];
 extern const int32_t tiny_pool_net_scores_shift[2];
 

@@ -15,16 +15,22 @@ public final class CodeSize {
 
   private CodeSize() {}
 
+  /** The estimate for the C engine of {@code steps}, each call with the kernel C runs it with. */
   static long estimate(List<Step> steps) {
     Set<Kernel> used = EnumSet.noneOf(Kernel.class);
+    Set<FastKernel> fast = EnumSet.noneOf(FastKernel.class);
     int calls = 0;
     for (Step step : steps) {
       for (Step call : step.calls()) {
-        used.add(call.kernel());
+        FastKernel.select(call).ifPresentOrElse(fast::add, () -> used.add(call.kernel()));
         calls++;
       }
     }
-    return estimate(used, calls);
+    long bytes = estimate(used, calls);
+    for (FastKernel kernel : fast) {
+      bytes += kernel.codeBytes();
+    }
+    return bytes;
   }
 
   /** The estimate for an engine that makes {@code calls} kernel calls to the {@code used} kernels. */

@@ -47,11 +47,25 @@ public record Engine(
   }
 
   /**
+   * The one scratch buffer every kernel call shares (the C engine's only static RAM besides the
+   * arena), sized for the largest need: today the im2col columns of {@link FastKernel}.
+   */
+  public int scratchBytes() {
+    int bytes = 0;
+    for (Step step : steps) {
+      for (Step call : step.calls()) {
+        bytes = Math.max(bytes, FastKernel.scratchBytes(call));
+      }
+    }
+    return bytes;
+  }
+
+  /**
    * Peak SRAM known at compile time: the arena, which holds input and output too (as TF Lite
-   * Micro's does). The engine has no other static RAM; the stack is measured on the target.
+   * Micro's does), and the scratch buffer; the stack is measured on the target.
    */
   public long peakSramBytes() {
-    return plan.arenaBytes();
+    return (long) plan.arenaBytes() + scratchBytes();
   }
 
   public long flashBytesEstimate() {

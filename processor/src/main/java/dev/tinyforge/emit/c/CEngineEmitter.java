@@ -2,6 +2,7 @@ package dev.tinyforge.emit.c;
 
 import dev.tinyforge.emit.GeneratedFile;
 import dev.tinyforge.engine.Engine;
+import dev.tinyforge.engine.FastKernel;
 import dev.tinyforge.engine.Kernel;
 import dev.tinyforge.engine.Step;
 import dev.tinyforge.kernels.AddParams;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -44,7 +46,12 @@ public final class CEngineEmitter {
     files.add(text(dir + name + "_weights.h", weightsHeader(engine)));
     files.add(text(dir + name + "_weights.c", weightsSource(engine)));
     Set<String> runtimeFiles = new TreeSet<>(Kernel.COMMON_FILES);
-    kernels(engine).forEach(k -> runtimeFiles.addAll(k.files()));
+    for (Step step : engine.steps()) {
+      for (Step call : step.calls()) {
+        runtimeFiles.addAll(FastKernel.select(call).map(FastKernel::files)
+            .orElseGet(() -> call.kernel().files()));
+      }
+    }
     for (String path : runtimeFiles) {
       String fileName = path.substring(path.lastIndexOf('/') + 1);
       files.add(new GeneratedFile(GeneratedFile.Kind.FIRMWARE, dir + fileName,
@@ -60,6 +67,11 @@ public final class CEngineEmitter {
     return used;
   }
 
+  private static boolean callsFastKernels(Engine engine) {
+    return engine.steps().stream().flatMap(step -> step.calls().stream())
+        .anyMatch(call -> FastKernel.select(call).isPresent());
+  }
+
   private static String header(Engine e) {
     String up = e.name().toUpperCase(Locale.ROOT);
     CWriter c = new CWriter();
@@ -70,6 +82,8 @@ public final class CEngineEmitter {
     c.line("#define %s_INPUT_BYTES %d", up, e.inputBytes());
     c.line("#define %s_OUTPUT_BYTES %d", up, e.outputBytes());
     c.line("#define %s_ARENA_BYTES %d", up, e.arenaBytes());
+    c.line("/* The one scratch buffer all layers share (im2col columns), sized for the largest. */");
+    c.line("#define %s_SCRATCH_BYTES %d", up, e.scratchBytes());
     c.line("/* The SRAM budget javac checked the plan against (%s). */", e.budget().board());
     c.line("#define %s_SRAM_BUDGET_BYTES %d", up, e.budget().sramBytes());
     c.line("/* real = scale * (q - zero_point) */");
@@ -105,6 +119,9 @@ public final class CEngineEmitter {
         || kernels(e).contains(Kernel.FULLY_CONNECTED_PARTIAL)) {
       c.line("#include \"tforge_patch.h\"");
     }
+    if (callsFastKernels(e)) {
+      c.line("#include \"tforge_fast.h\"");
+    }
     c.blank();
     c.line("#include <string.h>").blank();
     budgetCheck(c, up);
@@ -113,6 +130,13 @@ public final class CEngineEmitter {
     c.line("    int64_t align;");
     c.line("    int8_t bytes[%s_ARENA_BYTES];", up);
     c.line("} arena;").blank();
+    if (e.scratchBytes() > 0) {
+      c.line("/* Shared by every layer that needs scratch, only while that layer runs. */");
+      c.line("static union {");
+      c.line("    int32_t align;");
+      c.line("    int8_t bytes[%s_SCRATCH_BYTES];", up);
+      c.line("} scratch;").blank();
+    }
     c.open("int8_t *%s_input(void) {", n).line("return arena.bytes + %d;", e.inputOffset())
         .close("}").blank();
     c.open("const int8_t *%s_output(void) {", n).line("return arena.bytes + %d;",
@@ -147,7 +171,10 @@ public final class CEngineEmitter {
   private static void emitStep(CWriter c, String model, Step step) {
     String p = model + "_" + step.layer();
     c.open("{ /* %s */", describe(step));
-    if (step instanceof Step.Conv conv) {
+    Optional<FastKernel> fast = FastKernel.select(step);
+    if (fast.isPresent()) {
+      emitFast(c, p, step, fast.get());
+    } else if (step instanceof Step.Conv conv) {
       dims(c, "in", conv.inDims());
       dims(c, "out", conv.outDims());
       window(c, conv.window());
@@ -278,14 +305,56 @@ public final class CEngineEmitter {
     }
   }
 
+  /** The call of a specialized kernel (see {@link FastKernel}); its constants are folded. */
+  private static void emitFast(CWriter c, String p, Step step, FastKernel fast) {
+    String f = fast.function();
+    if (fast == FastKernel.CONV2D_1X1 && step instanceof Step.Conv conv) {
+      if (conv.inDims().h() != conv.outDims().h() || conv.inDims().w() != conv.outDims().w()) {
+        throw new IllegalStateException("1x1 call of different extents: " + step);
+      }
+      requant(c, conv.requant(), p);
+      c.line("%s(arena.bytes + %d, %d, %d, %s_filter, %s_folded_bias, arena.bytes + %d, %d,"
+          + " &rq);", f, conv.in(), conv.inDims().h() * conv.inDims().w(), conv.inDims().c(), p,
+          p, conv.out(), conv.outDims().c());
+    } else if (fast == FastKernel.CONV2D_IM2COL && step instanceof Step.Conv conv) {
+      im2col(c, p, f, conv.in(), conv.inDims(), conv.out(), conv.outDims(), conv.window(),
+          conv.requant());
+    } else if (fast == FastKernel.CONV2D_IM2COL && step instanceof Step.Depthwise dw) {
+      im2col(c, p, f, dw.in(), dw.inDims(), dw.out(), dw.outDims(), dw.window(), dw.requant());
+    } else if (fast == FastKernel.DEPTHWISE_CONV2D_3X3 && step instanceof Step.Depthwise dw) {
+      dims(c, "in", dw.inDims());
+      dims(c, "out", dw.outDims());
+      requant(c, dw.requant(), p);
+      c.line("%s(arena.bytes + %d, &in, %s_filter, %s_folded_bias, arena.bytes + %d, &out, %d, %d,"
+          + " %d, %d, &rq);", f, dw.in(), p, p, dw.out(), dw.window().strideH(),
+          dw.window().strideW(), dw.window().padTop(), dw.window().padLeft());
+    } else if (fast == FastKernel.FULLY_CONNECTED && step instanceof Step.FullyConnected fc) {
+      requant(c, fc.requant(), p);
+      c.line("%s(arena.bytes + %d, %d, %s_weights, %s_folded_bias, arena.bytes + %d, %d, &rq);",
+          f, fc.in(), fc.inDepth(), p, p, fc.out(), fc.outDepth());
+    } else {
+      throw new IllegalStateException(fast + " does not run " + step);
+    }
+  }
+
+  private static void im2col(CWriter c, String p, String function, int in, Dims inDims, int out,
+      Dims outDims, Window w, Requant rq) {
+    dims(c, "in", inDims);
+    dims(c, "out", outDims);
+    window(c, w);
+    requant(c, rq, p);
+    c.line("%s(arena.bytes + %d, &in, %s_filter, %s_folded_bias, arena.bytes + %d, &out, &win,"
+        + " &rq, scratch.bytes);", function, in, p, p, out);
+  }
+
   /**
    * The budget javac enforced, enforced again by the C compiler (C99: a negative array size), so
    * an edited header or a hand-tuned arena cannot silently outgrow the board.
    */
   private static void budgetCheck(CWriter c, String up) {
     c.line("/* Compile-time budget check: the arena must fit the board's SRAM budget. */");
-    c.line("typedef char %s_arena_fits_sram_budget[(%s_ARENA_BYTES <= %s_SRAM_BUDGET_BYTES) ? 1"
-        + " : -1];", up.toLowerCase(Locale.ROOT), up, up).blank();
+    c.line("typedef char %s_arena_fits_sram_budget[(%s_ARENA_BYTES + %s_SCRATCH_BYTES <="
+        + " %s_SRAM_BUDGET_BYTES) ? 1 : -1];", up.toLowerCase(Locale.ROOT), up, up, up).blank();
   }
 
   private static void addParams(CWriter c, AddParams a) {
@@ -333,7 +402,8 @@ public final class CEngineEmitter {
   }
 
   private static String describe(Step step) {
-    return step.kernel().function() + " '" + step.layer() + "'";
+    return FastKernel.select(step).map(FastKernel::function)
+        .orElseGet(() -> step.kernel().function()) + " '" + step.layer() + "'";
   }
 
   private static void dims(CWriter c, String name, Dims d) {
@@ -395,7 +465,15 @@ public final class CEngineEmitter {
 
     static List<CArray> of(Step step, String prefix) {
       List<CArray> arrays = new ArrayList<>();
-      if (step instanceof Step.Conv conv) {
+      Optional<FastKernel> fast = FastKernel.select(step);
+      if (fast.isPresent()) {
+        String weightsName = step instanceof Step.FullyConnected ? "weights" : "filter";
+        Requant rq = FastKernel.requant(step);
+        arrays.add(int8(prefix + "_" + weightsName, fast.get().weights(step)));
+        arrays.add(new CArray("int32_t", prefix + "_folded_bias", fast.get().foldedBias(step)));
+        arrays.add(new CArray("int32_t", prefix + "_multiplier", rq.multiplier()));
+        arrays.add(new CArray("int32_t", prefix + "_shift", rq.shift()));
+      } else if (step instanceof Step.Conv conv) {
         weighted(arrays, prefix, "filter", conv.filter(), conv.bias(), conv.requant());
       } else if (step instanceof Step.Depthwise dw) {
         weighted(arrays, prefix, "filter", dw.filter(), dw.bias(), dw.requant());

@@ -2,12 +2,16 @@ package dev.tinyforge.emit.report;
 
 import dev.tinyforge.emit.GeneratedFile;
 import dev.tinyforge.engine.Engine;
+import dev.tinyforge.engine.FastKernel;
+import dev.tinyforge.engine.Step;
 import dev.tinyforge.engine.LayerFacts;
 import dev.tinyforge.plan.Buffer;
 import dev.tinyforge.plan.Decisions;
 import dev.tinyforge.plan.InPlace;
 import dev.tinyforge.plan.patch.PatchSearch;
 import dev.tinyforge.plan.patch.PatchStage;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Writes {@code report.json}: the model's budgets, memory and cost figures, layer by layer. */
 public final class ReportWriter {
@@ -22,10 +26,10 @@ public final class ReportWriter {
     j.value("sram_budget_bytes", e.budget().sramBytes());
     j.value("flash_budget_bytes", e.budget().flashBytes());
     j.value("arena_bytes", e.arenaBytes());
-    j.value("static_ram_bytes", 0);
+    j.value("static_ram_bytes", e.scratchBytes());
     j.value("peak_sram_bytes", e.peakSramBytes());
-    j.value("peak_sram_note", "arena (input and output included) + static RAM; the stack is"
-        + " measured on the target");
+    j.value("peak_sram_note", "arena (input and output included) + static RAM (the scratch"
+        + " buffer); the stack is measured on the target");
     j.value("weights_bytes", e.constantBytes());
     j.value("code_bytes_estimate", e.codeBytesEstimate());
     j.value("flash_bytes_estimate", e.flashBytesEstimate());
@@ -39,10 +43,12 @@ public final class ReportWriter {
         .value("scale", e.outputQuant().scale())
         .value("zero_point", e.outputQuant().zeroPoint()).end('}');
     memoryPlan(j, e);
+    Map<String, String> kernels = kernels(e);
     j.beginArray("layers");
     for (LayerFacts l : e.layers()) {
       j.beginObject(null).value("name", l.name()).value("op", l.op())
-          .value("output_shape", l.outputShape()).value("macs", l.macs())
+          .value("output_shape", l.outputShape()).value("kernel", kernels.get(l.name()))
+          .value("macs", l.macs())
           .value("params", l.params()).value("constant_bytes", l.constantBytes())
           .value("output_offset", l.outputOffset()).value("output_bytes", l.outputBytes())
           .value("bytes_live", l.bytesLive()).end('}');
@@ -78,9 +84,10 @@ public final class ReportWriter {
           .value("overwrites", e.graph().tensor(op.input()).name()).end('}');
     }
     j.end(']');
-    j.value("scratch_bytes", 0);
-    j.value("scratch_note", "no kernel needs scratch: convolutions accumulate in registers, and"
-        + " the patch stage's tiles are planned buffers (see buffers[].working)");
+    j.value("scratch_bytes", e.scratchBytes());
+    j.value("scratch_note", "one static buffer shared by every layer, sized for the largest need"
+        + " (im2col columns); the patch stage's tiles are planned buffers (see"
+        + " buffers[].working)");
     if (d.search().isPresent()) {
       PatchSearch s = d.search().get();
       j.beginObject("patch_search").value("mac_overhead_bound", s.bound())
@@ -107,6 +114,20 @@ public final class ReportWriter {
       j.value("patch_plan", "none");
     }
     j.end('}');
+  }
+
+  /** The C function each layer runs with (inside a patch stage, every patch calls the same). */
+  private static Map<String, String> kernels(Engine e) {
+    Map<String, String> kernels = new HashMap<>();
+    for (Step step : e.steps()) {
+      for (Step call : step.calls()) {
+        if (!(call instanceof Step.CopyBlock)) {
+          kernels.putIfAbsent(call.layer(), FastKernel.select(call).map(FastKernel::function)
+              .orElseGet(() -> call.kernel().function()));
+        }
+      }
+    }
+    return kernels;
   }
 
   private static int[] shape(Engine e, int tensor) {
