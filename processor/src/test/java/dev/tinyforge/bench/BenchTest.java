@@ -64,15 +64,22 @@ class BenchTest {
   private static final long TICK = 40;
 
   enum Variant {
-    TINYFORGE("TinyForge", MemoryPlanner::plan),
-    BASELINE("baseline (naive plan)", NaivePlanner::plan);
+    TINYFORGE("TinyForge", MemoryPlanner::plan, true),
+    BASELINE("baseline (reference kernels, naive plan)", NaivePlanner::plan, false);
 
     final String title;
     final Function<Graph, MemoryPlan> planner;
+    final boolean fastKernels;
 
-    Variant(String title, Function<Graph, MemoryPlan> planner) {
+    Variant(String title, Function<Graph, MemoryPlan> planner, boolean fastKernels) {
       this.title = title;
       this.planner = planner;
+      this.fastKernels = fastKernels;
+    }
+
+    Engine lower(Graph graph) {
+      Engine engine = Lowering.lower(graph, BOARD, planner);
+      return fastKernels ? engine : engine.withReferenceKernels();
     }
 
     String slug() {
@@ -110,7 +117,7 @@ class BenchTest {
       Map<Variant, Engine> engines = new LinkedHashMap<>();
       Map<Variant, GeneratedModel> firmware = new LinkedHashMap<>();
       for (Variant variant : Variant.values()) {
-        Engine engine = Lowering.lower(model.graph(), BOARD, variant.planner);
+        Engine engine = variant.lower(model.graph());
         engines.put(variant, engine);
         firmware.put(variant, emit(engine, work.resolve("fw-" + variant.slug())));
       }
@@ -146,9 +153,9 @@ class BenchTest {
     String header = summaryHeader();
     String markdown = "# TinyForge benchmark\n\n" + environmentLine() + "\n\n"
         + "TinyForge = the engine as the processor generates it (whole-graph memory plan);"
-        + " baseline = the same portable kernels and code generator with a naive layer-by-layer"
-        + " plan (every tensor its own arena region, no reuse), built and measured in the same"
-        + " run. Ratios are TinyForge / baseline. TF Lite Micro's figures are from"
+        + " baseline = the same code generator with the portable reference kernels only and a"
+        + " naive layer-by-layer plan (every tensor its own arena region, no reuse), built and"
+        + " measured in the same run. Ratios are TinyForge / baseline. TF Lite Micro's figures are from"
         + " ../shared/models/README.md (Cortex-M7, reference kernels / CMSIS-NN; its arena also"
         + " holds about 30 KB of per-op metadata for person_detect).\n\n"
         + header + summary + "\n" + layerTables
@@ -273,6 +280,7 @@ class BenchTest {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("variant", variant.slug());
       v.put("planner", variant == Variant.TINYFORGE ? "MemoryPlanner" : "NaivePlanner");
+      v.put("kernels", variant.fastKernels ? "specialized where they apply" : "reference");
       v.put("arena_bytes", engine.arenaBytes());
       v.put("timeline", timeline(engine));
       List<Object> targets = new ArrayList<>();

@@ -52,7 +52,7 @@ class GoldenFilesTest {
     Goldens.assertMatches(cName + "/" + mirror + ".java",
         contents(compilation.generatedSourceFile("good." + mirror).orElseThrow()));
     for (String file : List.of(cName + ".h", cName + ".c", cName + "_weights.h",
-        cName + "_weights.c", "report.json", "Makefile")) {
+        cName + "_weights.c", cName + "_budget.ld", "report.json", "Makefile")) {
       String path = TinyModelProcessor.FIRMWARE_ROOT + cName + "/" + file;
       Goldens.assertMatches(cName + "/" + file, contents(
           compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, path).orElseThrow()));

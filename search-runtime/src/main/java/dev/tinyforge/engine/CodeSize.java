@@ -2,6 +2,7 @@ package dev.tinyforge.engine;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -15,29 +16,36 @@ public final class CodeSize {
 
   private CodeSize() {}
 
-  /** The estimate for the C engine of {@code steps}, each call with the kernel C runs it with. */
-  static long estimate(List<Step> steps) {
+  /**
+   * The estimate for the C engine of {@code steps}, each call with the kernel C runs it with
+   * ({@link FastKernel} where one applies, unless {@code fastKernels} is false).
+   */
+  static long estimate(List<Step> steps, boolean fastKernels) {
     Set<Kernel> used = EnumSet.noneOf(Kernel.class);
     Set<FastKernel> fast = EnumSet.noneOf(FastKernel.class);
     int calls = 0;
     for (Step step : steps) {
       for (Step call : step.calls()) {
-        FastKernel.select(call).ifPresentOrElse(fast::add, () -> used.add(call.kernel()));
+        Optional<FastKernel> kernel =
+            fastKernels ? FastKernel.select(call) : Optional.empty();
+        kernel.ifPresentOrElse(fast::add, () -> used.add(call.kernel()));
         calls++;
       }
     }
-    long bytes = estimate(used, calls);
-    for (FastKernel kernel : fast) {
-      bytes += kernel.codeBytes();
-    }
-    return bytes;
+    return estimate(used, fast, calls);
   }
 
-  /** The estimate for an engine that makes {@code calls} kernel calls to the {@code used} kernels. */
-  public static long estimate(Set<Kernel> used, int calls) {
+  /**
+   * The estimate for an engine that makes {@code calls} kernel calls to the {@code used}
+   * reference kernels and the {@code fast} specialized ones.
+   */
+  public static long estimate(Set<Kernel> used, Set<FastKernel> fast, int calls) {
     long bytes = ENGINE_BASE + (long) PER_CALL * calls;
     for (Kernel kernel : used) {
       bytes += kernelBytes(kernel);
+    }
+    for (FastKernel kernel : fast) {
+      bytes += kernel.codeBytes();
     }
     return bytes;
   }

@@ -4,6 +4,7 @@ import dev.tinyforge.graph.Graph;
 import dev.tinyforge.graph.QuantParams;
 import dev.tinyforge.plan.MemoryPlan;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model ready to be written out: its graph, the proven memory plan, the kernel calls in order,
@@ -20,10 +21,30 @@ public record Engine(
     int outputOffset,
     long macs,
     long constantBytes,
-    long codeBytesEstimate) {
+    long codeBytesEstimate,
+    boolean fastKernels) {
   public Engine {
     steps = List.copyOf(steps);
     layers = List.copyOf(layers);
+  }
+
+  /**
+   * The same engine with every call on its reference kernel and no scratch: the benchmark's
+   * baseline, and the C a user can fall back to when chasing a suspected kernel difference.
+   */
+  public Engine withReferenceKernels() {
+    return new Engine(name, graph, plan, steps, layers, budget, inputOffset, outputOffset, macs,
+        constantBytes, CodeSize.estimate(steps, false), false);
+  }
+
+  /** The specialized kernel the C engine runs {@code call} with, if any (see FastKernel). */
+  public Optional<FastKernel> fastKernel(Step call) {
+    return fastKernels ? FastKernel.select(call) : Optional.empty();
+  }
+
+  /** The C function that runs {@code call}. */
+  public String function(Step call) {
+    return fastKernel(call).map(FastKernel::function).orElseGet(() -> call.kernel().function());
   }
 
   public int arenaBytes() {
@@ -54,7 +75,9 @@ public record Engine(
     int bytes = 0;
     for (Step step : steps) {
       for (Step call : step.calls()) {
-        bytes = Math.max(bytes, FastKernel.scratchBytes(call));
+        if (fastKernel(call).isPresent()) {
+          bytes = Math.max(bytes, FastKernel.scratchBytes(call));
+        }
       }
     }
     return bytes;

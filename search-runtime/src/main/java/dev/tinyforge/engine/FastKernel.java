@@ -1,5 +1,7 @@
 package dev.tinyforge.engine;
 
+import dev.tinyforge.graph.Graph;
+import dev.tinyforge.graph.Op;
 import dev.tinyforge.kernels.Requant;
 import dev.tinyforge.kernels.Window;
 import java.util.List;
@@ -67,25 +69,61 @@ public enum FastKernel {
   /** The fast kernel for {@code call}, or empty when the reference kernel must run it. */
   public static Optional<FastKernel> select(Step call) {
     if (call instanceof Step.Conv conv && fastRequant(conv.requant())) {
-      Window w = conv.window();
-      if (w.kernelH() == 1 && w.kernelW() == 1 && w.strideH() == 1 && w.strideW() == 1
-          && w.padTop() == 0 && w.padLeft() == 0) {
-        return Optional.of(CONV2D_1X1);
-      }
-      if (im2colBytes(w, conv.inDims().c()) <= MAX_IM2COL_BYTES) {
-        return Optional.of(CONV2D_IM2COL);
-      }
+      return forConv(conv.window(), conv.inDims().c());
     } else if (call instanceof Step.Depthwise dw && fastRequant(dw.requant())) {
-      Window w = dw.window();
-      if (dw.inDims().c() == 1 && im2colBytes(w, 1) <= MAX_IM2COL_BYTES) {
-        return Optional.of(CONV2D_IM2COL);
-      }
-      if (dw.depthMultiplier() == 1 && w.kernelH() == 3 && w.kernelW() == 3
-          && w.dilationH() == 1 && w.dilationW() == 1) {
-        return Optional.of(DEPTHWISE_CONV2D_3X3);
-      }
+      return forDepthwise(dw.window(), dw.inDims().c(), dw.depthMultiplier());
     } else if (call instanceof Step.FullyConnected fc && fastRequant(fc.requant())) {
       return Optional.of(FULLY_CONNECTED);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The fast kernel the C engine will run {@code op} with, from its shapes alone (the
+   * architecture search's cost model): as {@link #select}, assuming the requantization is in the
+   * fast kernels' domain, as TF Lite's Q31 multipliers are.
+   */
+  public static Optional<FastKernel> forOp(Op op, Graph graph) {
+    if (op instanceof Op.Conv2d conv) {
+      return forConv(conv.window(), graph.tensor(conv.input()).shape().c());
+    } else if (op instanceof Op.DepthwiseConv2d dw) {
+      return forDepthwise(dw.window(), graph.tensor(dw.input()).shape().c(),
+          dw.depthMultiplier());
+    } else if (op instanceof Op.FullyConnected) {
+      return Optional.of(FULLY_CONNECTED);
+    }
+    return Optional.empty();
+  }
+
+  /** Scratch bytes the C engine's call of {@code op} needs, from its shapes alone. */
+  public static int scratchBytes(Op op, Graph graph) {
+    if (forOp(op, graph).orElse(null) != CONV2D_IM2COL) {
+      return 0;
+    }
+    if (op instanceof Op.Conv2d conv) {
+      return (int) im2colBytes(conv.window(), graph.tensor(conv.input()).shape().c());
+    }
+    return (int) im2colBytes(((Op.DepthwiseConv2d) op).window(), 1);
+  }
+
+  private static Optional<FastKernel> forConv(Window w, int inChannels) {
+    if (w.kernelH() == 1 && w.kernelW() == 1 && w.strideH() == 1 && w.strideW() == 1
+        && w.padTop() == 0 && w.padLeft() == 0) {
+      return Optional.of(CONV2D_1X1);
+    }
+    if (im2colBytes(w, inChannels) <= MAX_IM2COL_BYTES) {
+      return Optional.of(CONV2D_IM2COL);
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<FastKernel> forDepthwise(Window w, int inChannels, int multiplier) {
+    if (inChannels == 1 && im2colBytes(w, 1) <= MAX_IM2COL_BYTES) {
+      return Optional.of(CONV2D_IM2COL);
+    }
+    if (multiplier == 1 && w.kernelH() == 3 && w.kernelW() == 3 && w.dilationH() == 1
+        && w.dilationW() == 1) {
+      return Optional.of(DEPTHWISE_CONV2D_3X3);
     }
     return Optional.empty();
   }

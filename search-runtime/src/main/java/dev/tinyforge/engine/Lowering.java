@@ -89,7 +89,7 @@ public final class Lowering {
           Macs.params(op), constants, outputOffset, s.size(), plan.bytesLiveAt(i)));
     }
     return new Engine(graph.name(), graph, plan, steps, layers, budget, offset(graph.input()),
-        offset(graph.output()), macs, constantBytes, CodeSize.estimate(steps));
+        offset(graph.output()), macs, constantBytes, CodeSize.estimate(steps, true), true);
   }
 
   /**

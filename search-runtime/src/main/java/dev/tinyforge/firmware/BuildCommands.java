@@ -112,6 +112,8 @@ record BuildCommands(
       link.add("-Wl,--defsym=FLASH_SIZE=" + flashBytes);
       link.add("-Wl,--defsym=RAM_SIZE=" + ramBytes);
       stackBytes.ifPresent(bytes -> link.add("-Wl,--defsym=STACK_SIZE=" + bytes));
+      // The model's own budget check comes after the board script, as a user would link it.
+      model.linkerBudget().ifPresent(fragment -> link.add("-T" + fragment));
     }
     link.add("-Wl,-Map=" + mapFile(model, buildDirectory));
     link.add("-o");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,6 +46,15 @@ public record GeneratedModel(Path directory, String name) {
   /** The macro prefix: the name in upper case. */
   public String macroPrefix() {
     return name.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * The folder's GNU ld fragment that holds the image to the model's SRAM budget
+   * ({@code <name>_budget.ld}), if the folder has one.
+   */
+  public Optional<Path> linkerBudget() {
+    Path fragment = directory.resolve(name + "_budget.ld");
+    return Files.isRegularFile(fragment) ? Optional.of(fragment) : Optional.empty();
   }
 
   /** Every .c file directly in the folder, sorted so builds are reproducible. */

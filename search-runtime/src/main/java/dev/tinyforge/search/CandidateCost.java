@@ -3,6 +3,7 @@ package dev.tinyforge.search;
 import dev.tinyforge.build.GraphBuilder;
 import dev.tinyforge.diag.Problems;
 import dev.tinyforge.engine.CodeSize;
+import dev.tinyforge.engine.FastKernel;
 import dev.tinyforge.engine.Kernel;
 import dev.tinyforge.engine.Macs;
 import dev.tinyforge.graph.Graph;
@@ -14,12 +15,14 @@ import dev.tinyforge.plan.PlanOptions;
 import dev.tinyforge.plan.patch.PatchStage;
 import dev.tinyforge.spec.ModelSpec;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What one candidate costs on the board, as the code generator will see it: the peak SRAM is
  * the arena of {@link MemoryPlanner} with {@link PlanOptions#SEARCH} on the graph {@link GraphBuilder} builds from the spec (the
- * planner {@code Lowering} runs); MACs are {@link Macs#of}; flash is the constants
+ * planner {@code Lowering} runs) plus the scratch of the kernels the C engine will call
+ * ({@link FastKernel}); MACs are {@link Macs#of}; flash is the constants
  * {@code Lowering} counts (int8 weights, int32 biases, a Q31 multiplier and a shift per output
  * channel) plus the code estimate of {@code engine.CodeSize}, both computed from shapes.
  */
@@ -51,7 +54,9 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
     long macs = 0;
     long constants = 0;
     int calls = 0;
+    int scratch = 0;
     Set<Kernel> kernels = EnumSet.noneOf(Kernel.class);
+    Set<FastKernel> fast = EnumSet.noneOf(FastKernel.class);
     MemoryPlan plan = MemoryPlanner.plan(graph, PlanOptions.SEARCH);
     PatchStage stage = plan.decisions().stage().orElse(null);
     for (int i = 0; i < graph.ops().size(); i++) {
@@ -59,14 +64,12 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
       macs += Macs.of(op, graph);
       constants += constantBytes(op, graph);
       Kernel kernel = kernel(op);
-      if (stage != null && stage.contains(i)) {
-        if (PatchStage.isSpatial(op)) {
-          kernels.add(kernel);
-          calls += stage.patches().size();
-        }
-      } else if (kernel != null) {
-        kernels.add(kernel);
-        calls++;
+      Optional<FastKernel> fastKernel = FastKernel.forOp(op, graph);
+      scratch = Math.max(scratch, FastKernel.scratchBytes(op, graph));
+      boolean inStage = stage != null && stage.contains(i);
+      if (kernel != null && (!inStage || PatchStage.isSpatial(op))) {
+        fastKernel.ifPresentOrElse(fast::add, () -> kernels.add(kernel));
+        calls += inStage ? stage.patches().size() : 1;
       }
     }
     if (stage != null) {
@@ -81,8 +84,8 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
         kernels.add(Kernel.FULLY_CONNECTED_PARTIAL);
       }
     }
-    long code = CodeSize.estimate(kernels, calls);
-    return new CandidateCost(plan.arenaBytes(), macs, constants, code);
+    long code = CodeSize.estimate(kernels, fast, calls);
+    return new CandidateCost((long) plan.arenaBytes() + scratch, macs, constants, code);
   }
 
   private static long constantBytes(Op op, Graph graph) {

@@ -48,7 +48,7 @@ public final class CEngineEmitter {
     Set<String> runtimeFiles = new TreeSet<>(Kernel.COMMON_FILES);
     for (Step step : engine.steps()) {
       for (Step call : step.calls()) {
-        runtimeFiles.addAll(FastKernel.select(call).map(FastKernel::files)
+        runtimeFiles.addAll(engine.fastKernel(call).map(FastKernel::files)
             .orElseGet(() -> call.kernel().files()));
       }
     }
@@ -57,6 +57,7 @@ public final class CEngineEmitter {
       files.add(new GeneratedFile(GeneratedFile.Kind.FIRMWARE, dir + fileName,
           runtime.read(path)));
     }
+    files.add(text(dir + name + "_budget.ld", LinkerBudgetWriter.write(engine)));
     files.add(text(dir + "Makefile", makefile(engine, runtimeFiles)));
     return files;
   }
@@ -69,7 +70,7 @@ public final class CEngineEmitter {
 
   private static boolean callsFastKernels(Engine engine) {
     return engine.steps().stream().flatMap(step -> step.calls().stream())
-        .anyMatch(call -> FastKernel.select(call).isPresent());
+        .anyMatch(call -> engine.fastKernel(call).isPresent());
   }
 
   private static String header(Engine e) {
@@ -153,9 +154,9 @@ public final class CEngineEmitter {
     c.open("int %s_run(void) {", n);
     for (Step step : e.steps()) {
       if (step instanceof Step.PatchStage stage) {
-        emitPatchStage(c, n, stage);
+        emitPatchStage(c, e, stage);
       } else {
-        emitStep(c, n, step);
+        emitStep(c, e, step);
       }
       c.line("TFORGE_AFTER_LAYER(%d);", layerIndex(e, step.layer()));
     }
@@ -168,10 +169,10 @@ public final class CEngineEmitter {
     return c.toString();
   }
 
-  private static void emitStep(CWriter c, String model, Step step) {
-    String p = model + "_" + step.layer();
-    c.open("{ /* %s */", describe(step));
-    Optional<FastKernel> fast = FastKernel.select(step);
+  private static void emitStep(CWriter c, Engine e, Step step) {
+    String p = e.name() + "_" + step.layer();
+    c.open("{ /* %s */", describe(e, step));
+    Optional<FastKernel> fast = e.fastKernel(step);
     if (fast.isPresent()) {
       emitFast(c, p, step, fast.get());
     } else if (step instanceof Step.Conv conv) {
@@ -280,7 +281,7 @@ public final class CEngineEmitter {
    * A patch-based stage: each patch's kernel calls in one block; only the stage's last layer
    * reports to TFORGE_AFTER_LAYER, since the layers before it never hold a whole tensor.
    */
-  private static void emitPatchStage(CWriter c, String model, Step.PatchStage stage) {
+  private static void emitPatchStage(CWriter c, Engine e, Step.PatchStage stage) {
     for (int p = 0; p < stage.patches().size(); p++) {
       c.open("{ /* patch %d of %d */", p + 1, stage.patches().size());
       for (Step call : stage.patches().get(p)) {
@@ -289,8 +290,8 @@ public final class CEngineEmitter {
               call.kernel().function(), copy.src(), copy.srcStride(), copy.dst(),
               copy.dstStride(), copy.rows(), copy.rowBytes());
         } else if (call instanceof Step.FullyConnectedPartial fc) {
-          String prefix = model + "_" + fc.layer();
-          c.open("{ /* %s */", describe(call));
+          String prefix = e.name() + "_" + fc.layer();
+          c.open("{ /* %s */", describe(e, call));
           requant(c, fc.requant(), prefix);
           c.line("%s(arena.bytes + %d, %d, %d, %d, %s_weights, %s, (int32_t *)(void *)(arena.bytes"
               + " + %d), arena.bytes + %d, %d, %d, %d, &rq);", call.kernel().function(), fc.in(),
@@ -298,7 +299,7 @@ public final class CEngineEmitter {
               fc.acc(), fc.out(), fc.outDepth(), fc.first() ? 1 : 0, fc.last() ? 1 : 0);
           c.close("}");
         } else {
-          emitStep(c, model, call);
+          emitStep(c, e, call);
         }
       }
       c.close("}");
@@ -401,9 +402,8 @@ public final class CEngineEmitter {
     throw new IllegalStateException("no layer " + layer);
   }
 
-  private static String describe(Step step) {
-    return FastKernel.select(step).map(FastKernel::function)
-        .orElseGet(() -> step.kernel().function()) + " '" + step.layer() + "'";
+  private static String describe(Engine e, Step step) {
+    return e.function(step) + " '" + step.layer() + "'";
   }
 
   private static void dims(CWriter c, String name, Dims d) {
@@ -432,7 +432,7 @@ public final class CEngineEmitter {
     c.line("#ifndef %s_WEIGHTS_H", up).line("#define %s_WEIGHTS_H", up).blank();
     c.line("#include <stdint.h>").blank();
     for (Step step : e.steps()) {
-      for (CArray array : CArray.of(step, e.name() + "_" + step.layer())) {
+      for (CArray array : CArray.of(e, step, e.name() + "_" + step.layer())) {
         c.line("extern %s;", array.declaration());
       }
     }
@@ -446,7 +446,7 @@ public final class CEngineEmitter {
         e.constantBytes());
     c.line("#include \"%s_weights.h\"", e.name());
     for (Step step : e.steps()) {
-      List<CArray> arrays = CArray.of(step, e.name() + "_" + step.layer());
+      List<CArray> arrays = CArray.of(e, step, e.name() + "_" + step.layer());
       if (!arrays.isEmpty()) {
         c.blank();
       }
@@ -463,9 +463,9 @@ public final class CEngineEmitter {
       return String.format(Locale.ROOT, "const %s %s[%d]", type, name, values.length);
     }
 
-    static List<CArray> of(Step step, String prefix) {
+    static List<CArray> of(Engine e, Step step, String prefix) {
       List<CArray> arrays = new ArrayList<>();
-      Optional<FastKernel> fast = FastKernel.select(step);
+      Optional<FastKernel> fast = e.fastKernel(step);
       if (fast.isPresent()) {
         String weightsName = step instanceof Step.FullyConnected ? "weights" : "filter";
         Requant rq = FastKernel.requant(step);
@@ -490,7 +490,7 @@ public final class CEngineEmitter {
         String model = prefix.substring(0, prefix.length() - stage.layer().length() - 1);
         for (Step call : stage.patches().get(0)) {
           if (!(call instanceof Step.CopyBlock)) {
-            arrays.addAll(of(call, model + "_" + call.layer()));
+            arrays.addAll(of(e, call, model + "_" + call.layer()));
           }
         }
       }
@@ -526,6 +526,8 @@ public final class CEngineEmitter {
     return "# " + e.name() + ": builds the engine as a static library. Generated by TinyForge.\n"
         + "# Cross-compile with: make CC=arm-none-eabi-gcc"
         + " CFLAGS=\"-mcpu=" + gccCpu(e.budget().core()) + " -mthumb -O2\"\n"
+        + "# Link the application with -T <board>.ld -T " + e.name() + "_budget.ld: the same SRAM"
+        + " budget, checked by the linker.\n"
         + "CC ?= cc\n"
         + "AR ?= ar\n"
         + "CFLAGS ?= -std=c99 -O2 -Wall -Wextra\n"

@@ -2,7 +2,6 @@ package dev.tinyforge.emit.report;
 
 import dev.tinyforge.emit.GeneratedFile;
 import dev.tinyforge.engine.Engine;
-import dev.tinyforge.engine.FastKernel;
 import dev.tinyforge.engine.Step;
 import dev.tinyforge.engine.LayerFacts;
 import dev.tinyforge.plan.Buffer;
@@ -122,8 +121,7 @@ public final class ReportWriter {
     for (Step step : e.steps()) {
       for (Step call : step.calls()) {
         if (!(call instanceof Step.CopyBlock)) {
-          kernels.putIfAbsent(call.layer(), FastKernel.select(call).map(FastKernel::function)
-              .orElseGet(() -> call.kernel().function()));
+          kernels.putIfAbsent(call.layer(), e.function(call));
         }
       }
     }
