@@ -67,6 +67,15 @@ void tforge_depthwise_conv2d_s8(const int8_t *input, const tforge_dims *in,
                                 int32_t depth_multiplier,
                                 const tforge_window *win, const tforge_requant *rq);
 
+/*
+ * Depthwise convolution, depth multiplier 1, written over its own input at `data` one channel
+ * at a time; `plane` is out->h * out->w bytes of scratch and out->h * out->w <= in->h * in->w.
+ */
+void tforge_depthwise_conv2d_in_place_s8(int8_t *data, const tforge_dims *in,
+                                         const int8_t *filter, const int32_t *bias,
+                                         const tforge_dims *out, const tforge_window *win,
+                                         const tforge_requant *rq, int8_t *plane);
+
 /* Average pooling, same quantization in and out; divides by the count of in-bounds taps. */
 void tforge_avgpool_s8(const int8_t *input, const tforge_dims *in,
                        int8_t *output, const tforge_dims *out,

@@ -52,7 +52,7 @@ public final class CodeSize {
 
   private static int kernelBytes(Kernel kernel) {
     return switch (kernel) {
-        case CONV2D, DEPTHWISE_CONV2D -> 600;
+        case CONV2D, DEPTHWISE_CONV2D, DEPTHWISE_CONV2D_IN_PLACE -> 600;
         case FULLY_CONNECTED, ADD -> 300;
         case AVG_POOL, MAX_POOL -> 350;
         case SOFTMAX -> 900;

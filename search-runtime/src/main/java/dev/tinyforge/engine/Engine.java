@@ -69,13 +69,16 @@ public record Engine(
 
   /**
    * The one scratch buffer every kernel call shares (the C engine's only static RAM besides the
-   * arena), sized for the largest need: today the im2col columns of {@link FastKernel}.
+   * arena), sized for the largest need: the im2col columns of {@link FastKernel}, the output
+   * plane of an in-place depthwise layer.
    */
   public int scratchBytes() {
     int bytes = 0;
     for (Step step : steps) {
       for (Step call : step.calls()) {
-        if (fastKernel(call).isPresent()) {
+        if (call instanceof Step.DepthwiseInPlace dw) {
+          bytes = Math.max(bytes, dw.planeBytes());
+        } else if (fastKernel(call).isPresent()) {
           bytes = Math.max(bytes, FastKernel.scratchBytes(call));
         }
       }

@@ -8,6 +8,7 @@ import dev.tinyforge.kernels.Conv2d;
 import dev.tinyforge.kernels.CopyBlock;
 import dev.tinyforge.kernels.FullyConnectedPartial;
 import dev.tinyforge.kernels.DepthwiseConv2d;
+import dev.tinyforge.kernels.DepthwiseConv2dInPlace;
 import dev.tinyforge.kernels.FullyConnected;
 import dev.tinyforge.kernels.Concatenation;
 import dev.tinyforge.kernels.HardSwish;
@@ -129,6 +130,9 @@ public final class EngineInterpreter {
     } else if (step instanceof Step.Depthwise dw) {
       DepthwiseConv2d.run(arena, dw.in(), dw.inDims(), dw.filter(), dw.bias(), arena, dw.out(),
           dw.outDims(), dw.depthMultiplier(), dw.window(), dw.requant());
+    } else if (step instanceof Step.DepthwiseInPlace dw) {
+      DepthwiseConv2dInPlace.run(arena, dw.at(), dw.inDims(), dw.filter(), dw.bias(),
+          dw.outDims(), dw.window(), dw.requant());
     } else if (step instanceof Step.FullyConnected fc) {
       FullyConnected.run(arena, fc.in(), fc.inDepth(), fc.weights(), fc.bias(), arena, fc.out(),
           fc.outDepth(), fc.requant());

@@ -7,6 +7,8 @@ public enum Kernel {
   CONV2D("tforge_conv2d_s8", "src/conv/tforge_conv2d_s8.c", "include/tforge_accumulator.h"),
   DEPTHWISE_CONV2D("tforge_depthwise_conv2d_s8", "src/conv/tforge_depthwise_conv2d_s8.c",
       "include/tforge_accumulator.h"),
+  DEPTHWISE_CONV2D_IN_PLACE("tforge_depthwise_conv2d_in_place_s8",
+      "src/conv/tforge_depthwise_conv2d_in_place_s8.c", "include/tforge_accumulator.h"),
   FULLY_CONNECTED("tforge_fully_connected_s8",
       "src/fully_connected/tforge_fully_connected_s8.c", "include/tforge_accumulator.h"),
   AVG_POOL("tforge_avgpool_s8", "src/pooling/tforge_avgpool_s8.c"),

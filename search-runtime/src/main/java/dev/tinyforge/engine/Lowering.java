@@ -88,8 +88,9 @@ public final class Lowering {
       layers.add(new LayerFacts(op.name(), op.kind(), new int[] {s.h(), s.w(), s.c()}, opMacs,
           Macs.params(op), constants, outputOffset, s.size(), plan.bytesLiveAt(i)));
     }
-    return new Engine(graph.name(), graph, plan, steps, layers, budget, offset(graph.input()),
-        offset(graph.output()), macs, constantBytes, CodeSize.estimate(steps, true), true);
+    return KernelChoice.of(new Engine(graph.name(), graph, plan, steps, layers, budget,
+        offset(graph.input()), offset(graph.output()), macs, constantBytes,
+        CodeSize.estimate(steps, true), true));
   }
 
   /**
@@ -205,9 +206,16 @@ public final class Lowering {
       return constants(conv.filter(), conv.bias(), rq);
     } else if (op instanceof Op.DepthwiseConv2d dw) {
       Requant rq = requant(dw.input(), dw.output(), dw.filter(), dw.activation(), false);
-      steps.add(new Step.Depthwise(dw.name(), offset(dw.input()), dims(dw.input()),
-          offset(dw.output()), dims(dw.output()), dw.depthMultiplier(), dw.window(), rq,
-          dw.filter().values(), dw.bias()));
+      boolean inPlace = plan.decisions().inPlace().stream()
+          .anyMatch(decision -> decision.layer().equals(dw.name()));
+      if (inPlace) {
+        steps.add(new Step.DepthwiseInPlace(dw.name(), offset(dw.input()), dims(dw.input()),
+            dims(dw.output()), dw.window(), rq, dw.filter().values(), dw.bias()));
+      } else {
+        steps.add(new Step.Depthwise(dw.name(), offset(dw.input()), dims(dw.input()),
+            offset(dw.output()), dims(dw.output()), dw.depthMultiplier(), dw.window(), rq,
+            dw.filter().values(), dw.bias()));
+      }
       return constants(dw.filter(), dw.bias(), rq);
     } else if (op instanceof Op.FullyConnected fc) {
       Requant rq = requant(fc.input(), fc.output(), fc.weights(), fc.activation(), true);

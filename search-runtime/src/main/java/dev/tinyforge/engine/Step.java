@@ -45,6 +45,24 @@ public sealed interface Step {
     }
   }
 
+  /**
+   * A depthwise convolution with depth multiplier 1 that writes its output over its input at
+   * {@code at}, channel by channel through a one-plane scratch of {@code outDims.h() *
+   * outDims.w()} bytes (the plan decided it: the input dies here and the second buffer would set
+   * the arena's peak).
+   */
+  record DepthwiseInPlace(String layer, int at, Dims inDims, Dims outDims, Window window,
+      Requant requant, byte[] filter, int[] bias) implements Step {
+    public Kernel kernel() {
+      return Kernel.DEPTHWISE_CONV2D_IN_PLACE;
+    }
+
+    /** The scratch the kernel needs: one output plane. */
+    public int planeBytes() {
+      return outDims.h() * outDims.w();
+    }
+  }
+
   record FullyConnected(String layer, int in, int inDepth, int out, int outDepth,
       Requant requant, byte[] weights, int[] bias) implements Step {
     public Kernel kernel() {

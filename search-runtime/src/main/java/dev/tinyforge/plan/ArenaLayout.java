@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The buffers TinyForge's own plan asks for, before placement: graph tensors grouped into buffers
@@ -42,11 +43,15 @@ final class ArenaLayout {
   /** The buffers, with {@code bufferOfTensor} filled in; decisions hold the buffer ids. */
   record Result(List<Buffer> buffers, int[] bufferOfTensor, Decisions decisions) {}
 
-  static Result of(Graph graph, boolean inPlace, PatchStage stage) {
-    return new ArenaLayout(graph).build(inPlace, stage);
+  /**
+   * @param depthwiseInPlace which depthwise ops (by index) may write over their input, when
+   *     {@code inPlace} allows in-place ops at all
+   */
+  static Result of(Graph graph, boolean inPlace, PatchStage stage, IntPredicate depthwiseInPlace) {
+    return new ArenaLayout(graph).build(inPlace, stage, depthwiseInPlace);
   }
 
-  private Result build(boolean allowInPlace, PatchStage stage) {
+  private Result build(boolean allowInPlace, PatchStage stage, IntPredicate depthwiseInPlace) {
     List<Op> ops = graph.ops();
     for (Op op : ops) {
       if (op instanceof Op.Reshape reshape) {
@@ -82,16 +87,29 @@ final class ArenaLayout {
     if (allowInPlace) {
       for (int step = 0; step < ops.size(); step++) {
         if (stage == null || !stage.contains(step)) {
-          tryInPlace(step, ops.get(step));
+          tryInPlace(step, ops.get(step), depthwiseInPlace.test(step));
         }
       }
     }
     return buffers(stage);
   }
 
-  /** Merges the op's output into an input's buffer when that input dies at this op. */
-  private void tryInPlace(int step, Op op) {
+  /**
+   * Merges the op's output into an input's buffer when that input dies at this op. A depthwise
+   * op qualifies with depth multiplier 1 and an output no larger than its input (its kernel then
+   * runs channel by channel through a one-plane temporary).
+   */
+  private void tryInPlace(int step, Op op, boolean depthwiseAllowed) {
     List<Integer> candidates;
+    if (op instanceof Op.DepthwiseConv2d dw) {
+      int root = find(dw.input());
+      if (depthwiseAllowed && dw.depthMultiplier() == 1 && !excluded[dw.input()]
+          && lastUse[root] == step && root != find(dw.output())
+          && size(dw.output()) <= size(root)) {
+        merge(step, op, dw.input(), root);
+      }
+      return;
+    }
     if (op instanceof Op.Elementwise || op instanceof Op.Quantize || op instanceof Op.Softmax
         || op instanceof Op.AddConstant || op instanceof Op.MulConstant) {
       candidates = List.of(op.inputs().get(0));
@@ -108,12 +126,17 @@ final class ArenaLayout {
           || graph.tensor(input).shape().size() != outSize || size(root) != size(out)) {
         continue;
       }
-      parent[out] = root;
-      first[root] = Math.min(first[root], first[out]);
-      lastUse[root] = Math.max(lastUse[root], lastUse[out]);
-      inPlace.add(new InPlace(step, op.name(), input, op.output()));
+      merge(step, op, input, root);
       return;
     }
+  }
+
+  private void merge(int step, Op op, int input, int root) {
+    int out = find(op.output());
+    parent[out] = root;
+    first[root] = Math.min(first[root], first[out]);
+    lastUse[root] = Math.max(lastUse[root], lastUse[out]);
+    inPlace.add(new InPlace(step, op.name(), input, op.output()));
   }
 
   private Result buffers(PatchStage stage) {

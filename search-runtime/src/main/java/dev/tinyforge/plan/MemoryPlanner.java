@@ -6,7 +6,10 @@ import dev.tinyforge.graph.Op;
 import dev.tinyforge.plan.patch.PatchCandidates;
 import dev.tinyforge.plan.patch.PatchSearch;
 import dev.tinyforge.plan.patch.PatchStage;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * TinyForge's memory plan: whole-graph lifetimes, in-place element-wise ops, and, when it lowers
@@ -69,8 +72,37 @@ public final class MemoryPlanner {
     return stage.patches().size() < bestStage.patches().size();
   }
 
+  /**
+   * Places the buffers; with in-place ops allowed, a depthwise layer writes over its input only
+   * where that lowers the arena, since its in-place kernel runs channel by channel and is slower
+   * than the specialized ones: first every eligible depthwise layer in place, then only those
+   * whose second buffer would still rise above that arena; the smaller set wins if it places as
+   * low.
+   */
   private static MemoryPlan place(Graph graph, boolean inPlace, PatchStage stage) {
-    ArenaLayout.Result layout = ArenaLayout.of(graph, inPlace, stage);
+    MemoryPlan plain = place(graph, inPlace, stage, step -> false);
+    if (!inPlace || graph.ops().stream().noneMatch(op -> op instanceof Op.DepthwiseConv2d)) {
+      return plain;
+    }
+    MemoryPlan all = place(graph, true, stage, step -> true);
+    if (all.arenaBytes() >= plain.arenaBytes()) {
+      return plain;
+    }
+    Set<Integer> needed = new HashSet<>();
+    for (InPlace op : all.decisions().inPlace()) {
+      if (graph.ops().get(op.op()) instanceof Op.DepthwiseConv2d
+          && all.bytesLiveAt(op.op()) + graph.tensor(op.output()).shape().size()
+              > all.arenaBytes()) {
+        needed.add(op.op());
+      }
+    }
+    MemoryPlan some = place(graph, true, stage, needed::contains);
+    return some.arenaBytes() <= all.arenaBytes() ? some : all;
+  }
+
+  private static MemoryPlan place(Graph graph, boolean inPlace, PatchStage stage,
+      IntPredicate depthwiseInPlace) {
+    ArenaLayout.Result layout = ArenaLayout.of(graph, inPlace, stage, depthwiseInPlace);
     return GreedyPlanner.place(layout.buffers(), layout.bufferOfTensor(), layout.decisions());
   }
 }

@@ -63,9 +63,16 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
       Op op = graph.ops().get(i);
       macs += Macs.of(op, graph);
       constants += constantBytes(op, graph);
-      Kernel kernel = kernel(op);
-      Optional<FastKernel> fastKernel = FastKernel.forOp(op, graph);
-      scratch = Math.max(scratch, FastKernel.scratchBytes(op, graph));
+      boolean inPlaceDepthwise = op instanceof Op.DepthwiseConv2d && inPlace(plan, i);
+      Kernel kernel = inPlaceDepthwise ? Kernel.DEPTHWISE_CONV2D_IN_PLACE : kernel(op);
+      Optional<FastKernel> fastKernel =
+          inPlaceDepthwise ? Optional.empty() : FastKernel.forOp(op, graph);
+      if (inPlaceDepthwise) {
+        Shape out = graph.tensor(op.output()).shape();
+        scratch = Math.max(scratch, out.h() * out.w());
+      } else {
+        scratch = Math.max(scratch, FastKernel.scratchBytes(op, graph));
+      }
       boolean inStage = stage != null && stage.contains(i);
       if (kernel != null && (!inStage || PatchStage.isSpatial(op))) {
         fastKernel.ifPresentOrElse(fast::add, () -> kernels.add(kernel));
@@ -86,6 +93,10 @@ public record CandidateCost(long peakSramBytes, long macs, long constantBytes, l
     }
     long code = CodeSize.estimate(kernels, fast, calls);
     return new CandidateCost((long) plan.arenaBytes() + scratch, macs, constants, code);
+  }
+
+  private static boolean inPlace(MemoryPlan plan, int op) {
+    return plan.decisions().inPlace().stream().anyMatch(decision -> decision.op() == op);
   }
 
   private static long constantBytes(Op op, Graph graph) {

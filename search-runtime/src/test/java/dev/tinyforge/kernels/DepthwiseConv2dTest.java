@@ -48,6 +48,12 @@ class DepthwiseConv2dTest {
     RandomLayers.depthwiseConv2d(3_000);
   }
 
+  @Test
+  void inPlaceMatchesTheNaiveKernelAndLeavesTheRestOfTheArena() {
+    // Bytes past the output (input pixels the smaller output does not reach) keep the input.
+    assertThat(RandomLayers.depthwiseConv2dInPlace(3_000)).isAtLeast(1_000);
+  }
+
   private static byte[] run(byte[] input, Dims inDims, byte[] filter, int[] bias, Dims outDims,
       int depthMultiplier, Window win, Requant rq) {
     int inOff = 4;

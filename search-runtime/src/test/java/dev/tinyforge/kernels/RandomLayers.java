@@ -77,6 +77,38 @@ final class RandomLayers {
     }
   }
 
+  /**
+   * The in-place depthwise kernel against the naive one on random multiplier-1 layers whose
+   * output is no larger than their input; returns how many layers ran.
+   */
+  static int depthwiseConv2dInPlace(int count) {
+    SplittableRandom r = new SplittableRandom(34);
+    int ran = 0;
+    for (int i = 0; i < count; i++) {
+      Dims inDims = new Dims(r.nextInt(1, 9), r.nextInt(1, 9), r.nextInt(1, 6));
+      Window w = window(r);
+      Dims outDims = outputDims(inDims, w, inDims.c());
+      if (outDims.h() * outDims.w() > inDims.h() * inDims.w()) {
+        continue;
+      }
+      byte[] in = int8s(r, inDims.size());
+      byte[] filter = int8s(r, w.kernelH() * w.kernelW() * inDims.c());
+      int[] bias = bias(r, inDims.c());
+      Requant rq = requant(r, inDims.c());
+      int at = r.nextInt(0, 9);
+      byte[] arena = new byte[at + inDims.size() + r.nextInt(0, 9)];
+      System.arraycopy(in, 0, arena, at, in.length);
+      byte[] after = arena.clone();
+      DepthwiseConv2dInPlace.run(arena, at, inDims, filter, bias, outDims, w, rq);
+      byte[] expected = NaiveKernels.depthwiseConv2d(in, inDims, filter, bias, outDims, 1, w, rq);
+      System.arraycopy(expected, 0, after, at, expected.length);
+      assertWithMessage("in-place depthwise case %s: %s %s -> %s", i, inDims, w, outDims)
+          .that(arena).isEqualTo(after);
+      ran++;
+    }
+    return ran;
+  }
+
   private static Window window(SplittableRandom r) {
     int kh = r.nextInt(1, 5);
     int kw = r.nextInt(1, 5);

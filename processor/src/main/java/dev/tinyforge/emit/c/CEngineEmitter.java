@@ -190,6 +190,13 @@ public final class CEngineEmitter {
       c.line("%s(arena.bytes + %d, &in, %s_filter, %s, arena.bytes + %d, &out, %d, &win, &rq);",
           step.kernel().function(), dw.in(), p, bias(dw.bias(), p), dw.out(),
           dw.depthMultiplier());
+    } else if (step instanceof Step.DepthwiseInPlace dw) {
+      dims(c, "in", dw.inDims());
+      dims(c, "out", dw.outDims());
+      window(c, dw.window());
+      requant(c, dw.requant(), p);
+      c.line("%s(arena.bytes + %d, &in, %s_filter, %s, &out, &win, &rq, scratch.bytes);",
+          step.kernel().function(), dw.at(), p, bias(dw.bias(), p));
     } else if (step instanceof Step.FullyConnected fc) {
       requant(c, fc.requant(), p);
       c.line("%s(arena.bytes + %d, %d, %s_weights, %s, arena.bytes + %d, %d, &rq);",
@@ -476,6 +483,8 @@ public final class CEngineEmitter {
       } else if (step instanceof Step.Conv conv) {
         weighted(arrays, prefix, "filter", conv.filter(), conv.bias(), conv.requant());
       } else if (step instanceof Step.Depthwise dw) {
+        weighted(arrays, prefix, "filter", dw.filter(), dw.bias(), dw.requant());
+      } else if (step instanceof Step.DepthwiseInPlace dw) {
         weighted(arrays, prefix, "filter", dw.filter(), dw.bias(), dw.requant());
       } else if (step instanceof Step.FullyConnected fc) {
         weighted(arrays, prefix, "weights", fc.weights(), fc.bias(), fc.requant());

@@ -249,6 +249,12 @@ public final class MirrorWriter {
           kernel("DepthwiseConv2d"), dw.in(), dims(dw.inDims()), filter,
           intsOrNull(p, dw.bias()), dw.out(), dims(dw.outDims()), dw.depthMultiplier(),
           window(dw.window()), rq);
+    } else if (step instanceof Step.DepthwiseInPlace dw) {
+      String rq = requant(p, dw.requant());
+      String filter = bytesConstant(p + "_FILTER", dw.filter());
+      run.addStatement("$T.run(arena, $L, $L, $L, $L, $L, $L, $L)",
+          kernel("DepthwiseConv2dInPlace"), dw.at(), dims(dw.inDims()), filter,
+          intsOrNull(p, dw.bias()), dims(dw.outDims()), window(dw.window()), rq);
     } else if (step instanceof Step.FullyConnected fc) {
       String rq = requant(p, fc.requant());
       String weights = bytesConstant(p + "_WEIGHTS", fc.weights());

@@ -33,6 +33,8 @@ public final class ReportWriter {
     j.value("code_bytes_estimate", e.codeBytesEstimate());
     j.value("flash_bytes_estimate", e.flashBytesEstimate());
     j.value("macs", e.macs());
+    j.value("kernels", e.fastKernels() ? "specialized where they apply, reference elsewhere"
+        : "reference only: the specialized kernels' code would not fit the budget");
     j.beginObject("input").value("shape", shape(e, e.graph().input()))
         .value("bytes", e.inputBytes()).value("offset", e.inputOffset())
         .value("scale", e.inputQuant().scale()).value("zero_point", e.inputQuant().zeroPoint())
