@@ -81,7 +81,7 @@ public final class MemoryPlanner {
    */
   private static MemoryPlan place(Graph graph, boolean inPlace, PatchStage stage) {
     MemoryPlan plain = place(graph, inPlace, stage, step -> false);
-    if (!inPlace || graph.ops().stream().noneMatch(op -> op instanceof Op.DepthwiseConv2d)) {
+    if (!inPlace || !depthwiseAtThePeak(graph, plain)) {
       return plain;
     }
     MemoryPlan all = place(graph, true, stage, step -> true);
@@ -89,15 +89,46 @@ public final class MemoryPlanner {
       return plain;
     }
     Set<Integer> needed = new HashSet<>();
+    int inPlaceDepthwise = 0;
     for (InPlace op : all.decisions().inPlace()) {
-      if (graph.ops().get(op.op()) instanceof Op.DepthwiseConv2d
-          && all.bytesLiveAt(op.op()) + graph.tensor(op.output()).shape().size()
-              > all.arenaBytes()) {
-        needed.add(op.op());
+      if (graph.ops().get(op.op()) instanceof Op.DepthwiseConv2d) {
+        inPlaceDepthwise++;
+        if (all.bytesLiveAt(op.op()) + graph.tensor(op.output()).shape().size()
+            > all.arenaBytes()) {
+          needed.add(op.op());
+        }
       }
+    }
+    if (needed.size() == inPlaceDepthwise) {
+      return all;
     }
     MemoryPlan some = place(graph, true, stage, needed::contains);
     return some.arenaBytes() <= all.arenaBytes() ? some : all;
+  }
+
+  /**
+   * Whether a depthwise layer runs where the most bytes are live: writing one in place lowers
+   * only its own step, so elsewhere it cannot lower the arena (this keeps the search's thousands
+   * of candidate plans at one placement each when it cannot pay).
+   */
+  private static boolean depthwiseAtThePeak(Graph graph, MemoryPlan plan) {
+    int[] live = new int[graph.ops().size()];
+    int peak = 0;
+    for (Buffer buffer : plan.buffers()) {
+      for (int step = Math.max(buffer.firstStep(), 0);
+          step <= Math.min(buffer.lastStep(), live.length - 1); step++) {
+        live[step] += buffer.size();
+      }
+    }
+    for (int value : live) {
+      peak = Math.max(peak, value);
+    }
+    for (int step = 0; step < live.length; step++) {
+      if (live[step] == peak && graph.ops().get(step) instanceof Op.DepthwiseConv2d) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MemoryPlan place(Graph graph, boolean inPlace, PatchStage stage,
